@@ -1,0 +1,61 @@
+import { stemmer } from 'stemmer';
+import { STOPWORDS } from './stopwords.ts';
+
+/**
+ * Text → index terms, shared by the lexical index, the hashed embedder and extraction so a
+ * question and a sentence are always cut the same way: Unicode-normalised, lower-cased words
+ * (letters and digits, inner apostrophes and hyphens split), stopwords dropped, Porter-stemmed.
+ */
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
+/** Lower-cased words in order, stopwords included (for phrase and proximity cues). */
+export function tokenizeWords(text: string): string[] {
+  const lower = text.normalize('NFKC').toLowerCase();
+  const words: string[] = [];
+  for (const match of lower.matchAll(WORD)) {
+    words.push(match[0].replace(/['’]s$/, '').replace('’', "'"));
+  }
+  return words;
+}
+
+/**
+ * Irregular forms Porter cannot reach ("met" never stems to "meet"); news text is full of
+ * them, and a question asks "meet" of an article that says "met".
+ */
+const IRREGULAR: Record<string, string> = {
+  met: 'meet', held: 'hold', said: 'say', told: 'tell', took: 'take', taken: 'take', went: 'go', gone: 'go',
+  came: 'come', gave: 'give', given: 'give', made: 'make', won: 'win', lost: 'lose', began: 'begin', begun: 'begin',
+  left: 'leave', led: 'lead', brought: 'bring', sought: 'seek', thought: 'think', spoke: 'speak', spoken: 'speak',
+  wrote: 'write', written: 'write', chose: 'choose', chosen: 'choose', rose: 'rise', risen: 'rise', fell: 'fall',
+  fallen: 'fall', grew: 'grow', grown: 'grow', knew: 'know', known: 'know', saw: 'see', seen: 'see', sold: 'sell',
+  bought: 'buy', paid: 'pay', built: 'build', sent: 'send', spent: 'spend', struck: 'strike', drew: 'draw', drawn: 'draw',
+  became: 'become', felt: 'feel', kept: 'keep', found: 'find', fought: 'fight', flew: 'fly', flown: 'fly', ran: 'run',
+  men: 'man', women: 'woman', children: 'child', people: 'person',
+};
+
+/** The stem of one lower-cased word, memoised (stemming dominates ingest time otherwise). */
+export function stemWord(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    const base = IRREGULAR[word] ?? word;
+    stem = /^\d/.test(base) || base.length < 3 ? base : stemmer(base);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, stem);
+  }
+  return stem;
+}
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
+/** Content terms of a text: words minus stopwords, stemmed. */
+export function analyzeTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const word of tokenizeWords(text)) {
+    if (!STOPWORDS.has(word)) terms.push(stemWord(word));
+  }
+  return terms;
+}

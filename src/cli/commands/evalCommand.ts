@@ -1,0 +1,31 @@
+import { createWriteStream } from 'node:fs';
+import type { Config } from '../../config.ts';
+import { computeMetrics, formatMetrics } from '../../eval/metrics.ts';
+import { readQuestions } from '../../eval/questions.ts';
+import type { Answer } from '../../qa/types.ts';
+import { openForCli } from '../openForCli.ts';
+import { UsageError } from '../usageError.ts';
+
+/**
+ * Ask every question with the index loaded once; write one result per line (`ask --json`
+ * plus `id`), print the metrics. Questions sharing a `conversation` are asked in order with
+ * memory, so follow-up pairs are measured as users experience them.
+ */
+export async function evalCommand(config: Config, flags: { questions?: string; index?: string; corpus?: string; out?: string; limit?: string }): Promise<number> {
+  if (!flags.questions) throw new UsageError('--questions <file.jsonl> is required: npm run eval -- --questions tests/fixtures/dev-questions.jsonl');
+  let questions = await readQuestions(flags.questions);
+  if (flags.limit) questions = questions.slice(0, Number(flags.limit));
+  const archive = await openForCli(config, flags);
+  // Warm-up: the first question pays for JIT and lazy loading; latency is measured warm.
+  await archive.ask('warm up the index');
+  const out = flags.out ? createWriteStream(flags.out) : undefined;
+  const pairs: Array<{ question: (typeof questions)[number]; result: Answer }> = [];
+  for (const q of questions) {
+    const result = await archive.ask(q.question, { conversationId: q.conversation ? `eval:${q.conversation}` : undefined, since: q.since, until: q.until });
+    pairs.push({ question: q, result });
+    out?.write(`${JSON.stringify({ id: q.id, ...result })}\n`);
+  }
+  await new Promise<void>((resolve) => (out ? out.end(resolve) : resolve()));
+  console.log(formatMetrics(computeMetrics(pairs)));
+  return 0;
+}

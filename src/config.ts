@@ -1,0 +1,71 @@
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+import { EMBEDDER_CHOICES, type EmbedderChoice } from './embed/types.ts';
+
+/**
+ * The only reader of process.env. `.env` is loaded once (dotenv, quietly; real environment
+ * variables win), validated with zod, and frozen. Every key is listed in `.env.example`.
+ */
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const idList = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^\d{5,25}$/, 'a Discord id is a number (snowflake)')));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+const schema = z.object({
+  CORPUS_DIR: z.string().default('seeds'),
+  INDEX_DIR: z.string().default('index'),
+  EMBEDDER: z.enum(EMBEDDER_CHOICES as [EmbedderChoice, ...EmbedderChoice[]]).default('auto'),
+  MODEL_CACHE_DIR: z.string().default('.cache/models'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  DISCORD_TOKEN: optionalString,
+  DISCORD_GUILD_ID: optionalString,
+  ASK_CHANNEL_IDS: idList.default([]),
+  ANSWER_IN_THREAD: booleanString.default(false),
+  DISCORD_API_URL: optionalString,
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6),
+  RATE_LIMIT_BURST: z.coerce.number().int().positive().default(3),
+  FEEDBACK_FILE: z.string().default('feedback.jsonl'),
+});
+
+export type Config = Readonly<z.output<typeof schema>>;
+
+/** A setting in the environment or `.env` has a value that cannot be used. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+/**
+ * Parse a config from an environment map. Pure, so tests pass their own map; `loadConfig`
+ * is the process-wide one.
+ */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; ');
+    throw new ConfigError(`invalid configuration (${problems}); fix it in .env (see .env.example)`);
+  }
+  return Object.freeze(result.data);
+}
+
+let cached: Config | undefined;
+
+/** The process configuration: `.env` loaded once, then validated. */
+export function loadConfig(): Config {
+  if (!cached) {
+    loadDotenv({ quiet: true });
+    cached = parseConfig(process.env);
+  }
+  return cached;
+}

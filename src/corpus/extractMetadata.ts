@@ -1,0 +1,60 @@
+import { isoDate, parseDate } from './parseDate.ts';
+
+/** Metadata the article text itself states, found before chrome removal throws it away. */
+export interface TextMetadata {
+  date: string | null;
+  outlet: string | null;
+}
+
+/** A scraped ` date 2024-07-26` header at the very top, possibly followed by the first sentence. */
+export const DATE_HEADER = /^\s*date\s*:?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*/i;
+
+/** Page stamps that give a publication date, most specific first. */
+const DATE_STAMPS = [/\bLast Updated\s*:\s*([^|\n]+)/i, /\bFirst Published\s*:\s*([^|\n]+)/i, /^(?:Published|Updated)(?: on)?\s*:\s*([^|\n]+)/im];
+
+/** MENAFN article codes: `MENAFN` + DDMMYYYY + digits + `ID` + digits. */
+export const MENAFN_CODE = /\bMENAFN(\d{2})(\d{2})(\d{4})\d*ID\d+\b/;
+
+/** How the text names a wire service or publisher, as credits, bylines or tags. */
+const OUTLETS: ReadonlyArray<{ outlet: string; pattern: RegExp }> = [
+  { outlet: 'MENAFN', pattern: /\(MENAFN\)|\bMENAFN\d{8}/ },
+  { outlet: 'PTI', pattern: /^Press Trust of India\b|\((?:with )?(?:inputs? from )?PTI\)|^PTI\b/im },
+  { outlet: 'IANS', pattern: /\((?:with )?(?:inputs? from )?IANS\)|^IANS\b/im },
+  { outlet: 'ANI', pattern: /\((?:with )?(?:inputs? from )?ANI\)|^ANI\b/m },
+  { outlet: 'Reuters', pattern: /\((?:with )?(?:inputs? from )?Reuters\)|^Reuters\b/im },
+  { outlet: 'AFP', pattern: /\((?:with )?(?:inputs? from )?AFP\)|^AFP\b/m },
+  { outlet: 'AP', pattern: /\((?:with )?(?:inputs? from )?AP\)|^Associated Press\b/m },
+];
+
+/**
+ * Date and outlet as the page states them: the date header, else a `Last Updated :` /
+ * `First Published:` stamp, else the date inside a MENAFN code; the outlet named earliest
+ * in the text by a tag such as `(MENAFN)`, a `Press Trust of India` byline or
+ * `(with inputs from PTI)`. Pure; reads the text as loaded, before cleaning.
+ */
+export function extractMetadata(text: string): TextMetadata {
+  return { date: findDate(text), outlet: findOutlet(text) };
+}
+
+function findDate(text: string): string | null {
+  const header = DATE_HEADER.exec(text);
+  const fromHeader = header?.[1] ? parseDate(header[1]) : null;
+  if (fromHeader) return fromHeader;
+  for (const stamp of DATE_STAMPS) {
+    const m = stamp.exec(text);
+    const date = m?.[1] ? parseDate(m[1]) : null;
+    if (date) return date;
+  }
+  const code = MENAFN_CODE.exec(text);
+  if (code) return isoDate(Number(code[3]), Number(code[2]), Number(code[1]));
+  return null;
+}
+
+function findOutlet(text: string): string | null {
+  let best: { outlet: string; at: number } | null = null;
+  for (const { outlet, pattern } of OUTLETS) {
+    const m = pattern.exec(text);
+    if (m && (best === null || m.index < best.at)) best = { outlet, at: m.index };
+  }
+  return best?.outlet ?? null;
+}

@@ -1,0 +1,82 @@
+import { once } from 'node:events';
+import { Client, Events, Partials } from 'discord.js';
+import type { Logger } from 'pino';
+import type { Archive } from '../qa/types.ts';
+import { AnswerMemory } from './answerMemory.ts';
+import { chooseIntents } from './chooseIntents.ts';
+import { events } from './events/index.ts';
+import { Lru } from './lru.ts';
+import { NO_MENTIONS } from './noMentions.ts';
+import { RateLimiter } from './rateLimiter.ts';
+import type { BotConfig, BotContext } from './types.ts';
+
+/** What `createBot` needs: everything is injected, so tests pass a real archive and a stand-in URL. */
+export interface CreateBotOptions {
+  archive: Archive;
+  config: BotConfig;
+  log: Logger;
+}
+
+export interface Bot {
+  client: Client;
+  context: BotContext;
+  /** Logs in and resolves once the guilds have arrived (`ClientReady`). */
+  start(token: string): Promise<void>;
+  /** Disconnects from the gateway. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Answers remembered for their buttons. */
+const REMEMBERED_ANSWERS = 1000;
+/** Threads remembered as "answered in". */
+const REMEMBERED_THREADS = 1000;
+
+/**
+ * Builds the Discord face of an archive: a discord.js client with the least intents the config
+ * needs, no mentions allowed by default, and every event wired to its handler.
+ */
+export function createBot({ archive, config, log }: CreateBotOptions): Bot {
+  const client = new Client({
+    intents: chooseIntents(config.ASK_CHANNEL_IDS),
+    // DM channels are not cached before their first message.
+    partials: [Partials.Channel],
+    allowedMentions: NO_MENTIONS,
+    ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+  });
+  const context: BotContext = {
+    client,
+    archive,
+    config,
+    log,
+    limiter: new RateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE, burst: config.RATE_LIMIT_BURST }),
+    answers: new AnswerMemory(REMEMBERED_ANSWERS),
+    threads: new Lru(REMEMBERED_THREADS),
+  };
+
+  for (const event of events) {
+    // Handlers catch their own errors; this is the last guard so a listener never rejects unseen.
+    const listener = (...args: unknown[]): void => {
+      Promise.resolve()
+        .then(() => (event.execute as (ctx: BotContext, ...a: unknown[]) => unknown)(context, ...args))
+        .catch((err: unknown) => log.error({ err, event: event.name }, 'event handler failed'));
+    };
+    if (event.once) client.once(event.name, listener);
+    else client.on(event.name, listener);
+  }
+
+  let stopped = false;
+  return {
+    client,
+    context,
+    async start(token) {
+      const ready = once(client, Events.ClientReady);
+      await client.login(token);
+      await ready;
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await client.destroy();
+    },
+  };
+}

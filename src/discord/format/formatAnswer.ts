@@ -1,0 +1,26 @@
+import type { Answer } from '../../qa/types.ts';
+import { describeSource, escapeText, oneLine } from './describeSource.ts';
+
+/**
+ * An Answer as Discord markdown: each quoted sentence on a `> ` line followed by its `[n]`
+ * markers, then the numbered sources. An abstention says so and lists the closest articles;
+ * small talk and invalid input are the archive's plain message. May exceed 2,000 characters:
+ * `splitMessage` cuts it. Pure.
+ */
+export function formatAnswer(answer: Answer): string {
+  if (answer.kind === 'answer' && answer.sentences.length > 0) {
+    const quotes = answer.sentences.map(
+      (s) => `> ${escapeText(oneLine(s.text))} ${(s.citations.length ? s.citations : [s.citation]).map((n) => `[${n}]`).join('')}`,
+    );
+    const sources = answer.sources.map((s) => `[${s.n}] ${describeSource(s)}`);
+    return [...quotes, '', '**Sources**', ...sources].join('\n');
+  }
+  if (answer.kind === 'abstain' || answer.abstained) {
+    const lines = [escapeText(answer.answer.trim() || 'The archive does not cover that.')];
+    if (answer.sources.length > 0) {
+      lines.push('', '**Closest articles**', ...answer.sources.map((s) => `• ${describeSource(s)}`));
+    }
+    return lines.join('\n');
+  }
+  return escapeText(answer.answer.trim() || 'I have nothing to say to that.');
+}

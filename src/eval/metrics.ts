@@ -1,0 +1,97 @@
+import type { Answer } from '../qa/types.ts';
+import type { EvalQuestion } from './questions.ts';
+
+/** The figures `eval` prints, as defined in shared/eval-format.md. Pure. */
+export interface EvalMetrics {
+  questions: number;
+  /** Answerable questions with gold answer strings. */
+  withAnswers: number;
+  answerHitAt2: number | null;
+  citationCorrect: number | null;
+  abstention: number | null;
+  falseAbstention: number | null;
+  ndcgAt10: number | null;
+  recallAt10: number | null;
+  mrrAt10: number | null;
+  latencyP50: number;
+  latencyP95: number;
+  /** Most sentences any answer quoted (must be ≤ 2). */
+  maxSentences: number;
+}
+
+const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+export function answerHit(question: EvalQuestion, result: Answer): boolean {
+  if (result.abstained) return false;
+  const text = fold(result.sentences.slice(0, 2).map((s) => s.text).join(' '));
+  return question.answers.some((a) => text.includes(fold(a)));
+}
+
+export function citationCorrect(question: EvalQuestion, result: Answer): boolean {
+  const first = result.sentences[0];
+  return !result.abstained && first !== undefined && question.sources.includes(first.docId);
+}
+
+/** nDCG@10, Recall@10 and reciprocal rank over the distinct retrieved articles, binary relevance. */
+export function rankingScores(question: EvalQuestion, result: Answer): { ndcg: number; recall: number; rr: number } {
+  const relevant = new Set(question.sources);
+  const ranked = [...new Set(result.retrieved.map((r) => r.docId))].slice(0, 10);
+  let dcg = 0;
+  let rr = 0;
+  let found = 0;
+  ranked.forEach((docId, i) => {
+    if (!relevant.has(docId)) return;
+    dcg += 1 / Math.log2(i + 2);
+    found++;
+    if (rr === 0) rr = 1 / (i + 1);
+  });
+  let ideal = 0;
+  for (let i = 0; i < Math.min(relevant.size, 10); i++) ideal += 1 / Math.log2(i + 2);
+  return { ndcg: ideal ? dcg / ideal : 0, recall: relevant.size ? found / relevant.size : 0, rr };
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export function computeMetrics(pairs: Array<{ question: EvalQuestion; result: Answer }>): EvalMetrics {
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+  const answerable = pairs.filter((p) => p.question.answerable);
+  const unanswerable = pairs.filter((p) => !p.question.answerable);
+  const withAnswers = answerable.filter((p) => p.question.answers.length > 0);
+  const withSources = answerable.filter((p) => p.question.sources.length > 0);
+  const ranking = withSources.map((p) => rankingScores(p.question, p.result));
+  const latencies = pairs.map((p) => p.result.timingsMs.total);
+  return {
+    questions: pairs.length,
+    withAnswers: withAnswers.length,
+    answerHitAt2: mean(withAnswers.map((p) => (answerHit(p.question, p.result) ? 1 : 0))),
+    citationCorrect: mean(withSources.map((p) => (citationCorrect(p.question, p.result) ? 1 : 0))),
+    abstention: mean(unanswerable.map((p) => (p.result.abstained ? 1 : 0))),
+    falseAbstention: mean(answerable.map((p) => (p.result.abstained ? 1 : 0))),
+    ndcgAt10: mean(ranking.map((r) => r.ndcg)),
+    recallAt10: mean(ranking.map((r) => r.recall)),
+    mrrAt10: mean(ranking.map((r) => r.rr)),
+    latencyP50: percentile(latencies, 50),
+    latencyP95: percentile(latencies, 95),
+    maxSentences: Math.max(0, ...pairs.map((p) => p.result.sentences.length)),
+  };
+}
+
+export function formatMetrics(m: EvalMetrics): string {
+  const f = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
+  return [
+    `questions            ${m.questions} (${m.withAnswers} with gold answers)`,
+    `answer hit@2         ${f(m.answerHitAt2)}`,
+    `citation correct     ${f(m.citationCorrect)}`,
+    `abstention           ${f(m.abstention)}  (unanswerable questions that abstained)`,
+    `false abstention     ${f(m.falseAbstention)}`,
+    `nDCG@10              ${f(m.ndcgAt10)}`,
+    `Recall@10            ${f(m.recallAt10)}`,
+    `MRR@10               ${f(m.mrrAt10)}`,
+    `latency p50 / p95    ${m.latencyP50.toFixed(1)} / ${m.latencyP95.toFixed(1)} ms`,
+    `max sentences        ${m.maxSentences}`,
+  ].join('\n');
+}

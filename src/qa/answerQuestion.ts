@@ -1,0 +1,112 @@
+import { countTerms } from '../store/lexicalIndex.ts';
+import { analyzeQuestion } from './analyzeQuestion.ts';
+import { citeSentences, toSource } from './cite.ts';
+import { cleanQuestion, hasSearchableText } from './cleanQuestion.ts';
+import { confidenceOf, DEFAULT_ABSTAIN_BELOW } from './confidence.ts';
+import { isFollowUp, type ConversationMemory } from './conversationMemory.ts';
+import { pickSentences, scoreSentences, type ExtractOptions } from './extractAnswer.ts';
+import type { LoadedIndex } from './loadedIndex.ts';
+import { dateAffinity, withinBounds } from './questionDates.ts';
+import { rankArticles, retrieveChunks, type RetrieveOptions } from './retrieve.ts';
+import { replyToSmallTalk } from './smallTalk.ts';
+import type { Answer, AskOptions } from './types.ts';
+
+/** Tunables of the whole answer path, with one defaults constant each (see the modules). */
+export interface AnswerSettings {
+  retrieve?: Partial<RetrieveOptions>;
+  extract?: Partial<ExtractOptions>;
+  abstainBelow?: number;
+  /** Reference date for relative dates ("last December"). @default now */
+  now?: () => Date;
+}
+
+/** Multipliers for the soft preferences. */
+const DATE_MATCH_BOOST = 1.25;
+const DATE_MISS_PENALTY = 0.8;
+const CONVERSATION_BOOST = 1.3;
+const CLOSEST_ARTICLES = 3;
+/** Weight of the previous turn's terms in a follow-up (the question's own words weigh 1). */
+const FOLLOW_UP_WEIGHT = 0.4;
+
+/**
+ * The one `ask()` behind every face: clean the text, answer small talk, resolve a follow-up
+ * against the conversation, retrieve, extract 1–2 sentences, cite them, and abstain (naming
+ * the closest articles) when confidence is low. Never throws for any input text.
+ */
+export async function answerQuestion(
+  index: LoadedIndex,
+  memory: ConversationMemory,
+  rawQuestion: string,
+  options: AskOptions = {},
+  settings: AnswerSettings = {},
+): Promise<Answer> {
+  const t0 = performance.now();
+  const { text, truncated } = cleanQuestion(typeof rawQuestion === 'string' ? rawQuestion : '');
+  const base = { question: text, confidence: 0, sentences: [], sources: [], retrieved: [] };
+  const timings = (retrieveMs = 0, answerMs = 0) => ({ retrieve: ms(retrieveMs), answer: ms(answerMs), total: ms(performance.now() - t0) });
+
+  if (!hasSearchableText(text)) {
+    return { ...base, kind: 'invalid', abstained: true, answer: 'Please ask a question in words, e.g. "Who met in Vientiane?"', timingsMs: timings() };
+  }
+  const smallTalk = replyToSmallTalk(text);
+  if (smallTalk) return { ...base, kind: 'smalltalk', abstained: false, confidence: 1, answer: smallTalk, timingsMs: timings() };
+
+  const question = analyzeQuestion(text, settings.now?.());
+  const history = options.conversationId ? memory.recent(options.conversationId) : [];
+  const previous = history.at(-1);
+  const followUp = previous !== undefined && isFollowUp(text, question.terms);
+  const terms = countTerms(question.terms);
+  if (followUp) for (const t of previous.terms) if (!terms.has(t)) terms.set(t, FOLLOW_UP_WEIGHT);
+  const focusDocs = new Set(followUp ? previous.docIds : []);
+
+  if (terms.size === 0) {
+    return { ...base, kind: 'abstain', abstained: true, answer: 'I could not find anything to look up in that question: try naming who or what it is about.', timingsMs: timings() };
+  }
+
+  const t1 = performance.now();
+  const [queryVector] = await index.embedder.embed([followUp ? `${text} ${previous.question}` : text]);
+  const acceptDoc =
+    options.since || options.until ? (docId: string) => withinBounds(index.articleById.get(docId)?.date ?? null, options.since, options.until) : undefined;
+  const docBoost = (docId: string) => {
+    const affinity = dateAffinity(index.articleById.get(docId)?.date ?? null, question.dates);
+    const dateFactor = affinity === undefined ? 1 : affinity === 1 ? DATE_MATCH_BOOST : DATE_MISS_PENALTY;
+    return dateFactor * (focusDocs.has(docId) ? CONVERSATION_BOOST : 1);
+  };
+  const chunks = retrieveChunks(index, terms, queryVector!, { ...settings.retrieve, acceptDoc, docBoost });
+  const retrieved = rankArticles(chunks, 10);
+  const t2 = performance.now();
+
+  const scored = scoreSentences(index, { text, weights: terms, ordered: question.terms, answerType: question.answerType }, chunks, settings.extract);
+  const confidence = confidenceOf(scored[0], scored.find((s) => s.sentence.docId !== scored[0]?.sentence.docId));
+  const abstainBelow = settings.abstainBelow ?? DEFAULT_ABSTAIN_BELOW;
+
+  if (!scored[0] || confidence < abstainBelow) {
+    const closest = retrieved.slice(0, CLOSEST_ARTICLES).map((r, i) => toSource(index.articleById.get(r.docId)!, i + 1));
+    const bounds = options.since || options.until ? ` between ${options.since ?? 'the beginning'} and ${options.until ?? 'now'}` : '';
+    const answer =
+      closest.length > 0
+        ? `The archive does not answer this${bounds}. The closest articles are listed below.`
+        : `The archive has nothing on this${bounds}.`;
+    return { ...base, kind: 'abstain', abstained: true, confidence, answer, sources: closest, retrieved, timingsMs: timings(t2 - t1, performance.now() - t2) };
+  }
+
+  const picked = pickSentences(scored, settings.extract);
+  const cited = citeSentences(index, picked, retrieved.map((r) => r.docId));
+  if (options.conversationId) {
+    memory.add(options.conversationId, { question: text, terms: [...terms.keys()], docIds: [...new Set(cited.sentences.map((s) => s.docId))] });
+  }
+  const note = truncated ? ' (Your question was long; I read its first part.)' : '';
+  return {
+    question: text,
+    kind: 'answer',
+    abstained: false,
+    confidence,
+    answer: cited.answer + note,
+    sentences: cited.sentences,
+    sources: cited.sources,
+    retrieved,
+    timingsMs: timings(t2 - t1, performance.now() - t2),
+  };
+}
+
+const ms = (x: number) => Math.round(x * 100) / 100;

@@ -1,0 +1,121 @@
+import type { StoredChunk } from '../store/indexData.ts';
+import type { LoadedIndex } from './loadedIndex.ts';
+
+/**
+ * Hybrid retrieval over chunks: the HNSW graph and BM25 each propose candidates, scores are
+ * normalised per query and fused by weight (BM25 by its best score, cosine as is), then
+ * multiplied by soft preferences (the question's dates, the conversation's articles).
+ * Nothing here embeds corpus text: only the question is embedded.
+ */
+export interface RetrieveOptions {
+  /** Candidates taken from each side. @default 60 */
+  depth: number;
+  /** Weight of BM25 in the fused score (the rest goes to cosine similarity). @default 0.6 */
+  lexicalWeight: number;
+  /** Hard filter on articles (the since/until options). */
+  acceptDoc?: (docId: string) => boolean;
+  /** Multiplier per article (date affinity, conversation focus); 1 when absent. */
+  docBoost?: (docId: string) => number;
+}
+
+export const DEFAULT_RETRIEVE_OPTIONS: Readonly<RetrieveOptions> = Object.freeze({ depth: 60, lexicalWeight: 0.6 });
+
+export interface ScoredChunk {
+  position: number;
+  chunk: StoredChunk;
+  score: number;
+  /** BM25 divided by the best BM25 for this query, in [0, 1]. */
+  lexical: number;
+  /** Cosine similarity to the question (0 when the vector side did not propose it). */
+  semantic: number;
+}
+
+export function retrieveChunks(
+  index: LoadedIndex,
+  queryTerms: ReadonlyMap<string, number>,
+  queryVector: Float32Array,
+  options: Partial<RetrieveOptions> = {},
+): ScoredChunk[] {
+  const o = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
+  const { chunks } = index.data;
+  const acceptPosition = o.acceptDoc ? (p: number) => o.acceptDoc!(chunks[p]!.docId) : undefined;
+  const lexicalHits = index.data.lexical.search(queryTerms, o.depth, acceptPosition);
+  const vectorHits = index.data.vectors.search(
+    queryVector,
+    o.depth,
+    acceptPosition ? (label) => acceptPosition(index.positionByLabel.get(label) ?? -1) : undefined,
+  );
+
+  const candidates = new Map<number, { lexical: number; semantic: number }>();
+  const best = lexicalHits[0]?.score ?? 0;
+  for (const hit of lexicalHits) candidates.set(hit.unit, { lexical: best > 0 ? hit.score / best : 0, semantic: 0 });
+  for (const hit of vectorHits) {
+    const position = index.positionByLabel.get(hit.label);
+    if (position === undefined) continue;
+    const entry = candidates.get(position) ?? { lexical: 0, semantic: 0 };
+    entry.semantic = Math.max(0, hit.similarity);
+    candidates.set(position, entry);
+  }
+  // A chunk proposed by BM25 only still has a cosine similarity worth knowing.
+  for (const [position, entry] of candidates) {
+    if (entry.semantic === 0) entry.semantic = Math.max(0, cosine(queryVector, index.data.vectors.vector(chunks[position]!.label)));
+  }
+
+  const scored: ScoredChunk[] = [];
+  for (const [position, { lexical, semantic }] of candidates) {
+    const chunk = chunks[position]!;
+    const boost = o.docBoost ? o.docBoost(chunk.docId) : 1;
+    scored.push({ position, chunk, lexical, semantic, score: (o.lexicalWeight * lexical + (1 - o.lexicalWeight) * semantic) * boost });
+  }
+  scored.sort((a, b) => b.score - a.score || a.position - b.position);
+  return scored;
+}
+
+/** The best distinct articles, scored by their best chunk. */
+export function rankArticles(chunks: ScoredChunk[], limit = 10): Array<{ docId: string; score: number }> {
+  const seen = new Map<string, number>();
+  for (const c of chunks) if (!seen.has(c.chunk.docId)) seen.set(c.chunk.docId, c.score);
+  return [...seen].slice(0, limit).map(([docId, score]) => ({ docId, score: round(score) }));
+}
+
+/**
+ * Maximal marginal relevance: re-order so the top of the list is relevant and varied
+ * (a chunk from an article already shown, or one whose vector repeats a shown one, pays).
+ */
+export function diversify(index: LoadedIndex, chunks: ScoredChunk[], limit: number, lambda = 0.7): ScoredChunk[] {
+  const pool = chunks.slice(0, Math.max(limit * 4, 20));
+  const vectors = new Map(pool.map((c) => [c.position, index.data.vectors.vector(c.chunk.label)]));
+  const chosen: ScoredChunk[] = [];
+  while (chosen.length < limit && pool.length > 0) {
+    let bestAt = 0;
+    let bestValue = -Infinity;
+    pool.forEach((candidate, i) => {
+      let redundancy = 0;
+      for (const c of chosen) {
+        const sim = c.chunk.docId === candidate.chunk.docId ? 1 : cosine(vectors.get(c.position)!, vectors.get(candidate.position)!);
+        redundancy = Math.max(redundancy, sim);
+      }
+      const value = lambda * candidate.score - (1 - lambda) * redundancy * (pool[0]?.score ?? 1);
+      if (value > bestValue) {
+        bestValue = value;
+        bestAt = i;
+      }
+    });
+    chosen.push(pool.splice(bestAt, 1)[0]!);
+  }
+  return chosen;
+}
+
+export function cosine(a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
+  }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;

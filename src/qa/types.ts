@@ -1,0 +1,99 @@
+import type { Article } from '../corpus/types.ts';
+
+/** Options every entry point (CLI, Discord) accepts. */
+export interface AskOptions {
+  /** Only articles dated on or after this ISO date. */
+  since?: string;
+  /** Only articles dated on or before this ISO date. */
+  until?: string;
+  /**
+   * Key of the conversation this question belongs to (a terminal session, a Discord channel
+   * or thread). Follow-ups resolve against that conversation's recent turns. Omit for a
+   * one-off question with no memory.
+   */
+  conversationId?: string;
+}
+
+/** A quoted sentence: verbatim `article.text.slice(start, end)`. */
+export interface AnswerSentence {
+  text: string;
+  docId: string;
+  start: number;
+  end: number;
+  /** The first source number cited for this sentence. */
+  citation: number;
+  /** Every source that states it (corroboration), first = `citation`. */
+  citations: number[];
+}
+
+/** A numbered entry in the sources list. */
+export interface Source {
+  n: number;
+  docId: string;
+  title: string;
+  date: string | null;
+  outlet: string | null;
+  url: string | null;
+  file: string;
+}
+
+export interface RetrievedArticle {
+  docId: string;
+  score: number;
+}
+
+/**
+ * What `ask()` returns, shaped as `ask --json` prints it (see shared/eval-format.md).
+ * - `answer`: the sentences joined, each followed by its `[n]` markers, or a plain message
+ *   when abstaining / small talk / invalid input.
+ */
+export interface Answer {
+  question: string;
+  kind: 'answer' | 'abstain' | 'smalltalk' | 'invalid';
+  abstained: boolean;
+  confidence: number;
+  answer: string;
+  sentences: AnswerSentence[];
+  /** Cited sources for an answer; the closest articles for an abstention. */
+  sources: Source[];
+  /** The 10 best distinct articles, best first. */
+  retrieved: RetrievedArticle[];
+  timingsMs: { retrieve: number; answer: number; total: number };
+}
+
+/** A passage for `search`: a chunk with its score and source. */
+export interface Passage {
+  docId: string;
+  start: number;
+  end: number;
+  text: string;
+  score: number;
+  source: Source;
+}
+
+/** Figures for `/stats`. */
+export interface ArchiveStats {
+  articles: number;
+  chunks: number;
+  sentences: number;
+  embedder: string;
+  dims: number;
+  builtAt: string;
+  newestArticleDate: string | null;
+}
+
+/**
+ * A loaded archive: the one object both faces talk to. `ask()` is the heart of it.
+ */
+export interface Archive {
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+  search(query: string, options?: AskOptions & { limit?: number }): Promise<Passage[]>;
+  stats(): ArchiveStats;
+  /** All articles, newest first. */
+  listArticles(): Article[];
+  getArticle(id: string): Article | undefined;
+  /** The paragraph (blank-line delimited block) around a span, for "Show passage". */
+  passageAround(docId: string, start: number, end: number): string | undefined;
+  /** Forget a conversation's turns. */
+  forget(conversationId: string): void;
+}

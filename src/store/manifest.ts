@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** Bump when the saved layout changes; an index of another version is rebuilt, not misread. */
+export const INDEX_FORMAT_VERSION = 1;
+
+const fileEntry = z.object({ bytes: z.number().int().nonnegative(), sha256: z.string() });
+
+export const manifestSchema = z.object({
+  formatVersion: z.number().int(),
+  builtAt: z.string(),
+  embedder: z.object({ name: z.enum(['minilm', 'hashed']), dims: z.number().int().positive(), fingerprint: z.string() }),
+  chunking: z.object({ maxSentences: z.number(), maxWords: z.number(), overlap: z.number() }),
+  hnsw: z.object({ m: z.number(), efConstruction: z.number() }),
+  counts: z.object({ articles: z.number(), chunks: z.number(), sentences: z.number() }),
+  /** Content hash per article id: what makes re-ingest incremental. */
+  articles: z.record(z.string(), z.object({ hash: z.string(), file: z.string() })),
+  /** Size and hash of every data file, checked before anything is parsed. */
+  files: z.record(z.string(), fileEntry),
+  /** Next unused vector label (labels are never reused, so a deleted point cannot alias). */
+  nextLabel: z.number().int().nonnegative(),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { answerButtons, uncitedArticleIds } from '../../src/discord/answerButtons.ts';
+import { formatAnswer } from '../../src/discord/format/formatAnswer.ts';
+import { formatArticleList } from '../../src/discord/format/formatArticleList.ts';
+import type { Answer } from '../../src/qa/types.ts';
+import type { Article } from '../../src/corpus/types.ts';
+
+const answer: Answer = {
+  question: 'Where did Jaishankar meet Lavrov in May 2023?',
+  kind: 'answer',
+  abstained: false,
+  confidence: 0.8,
+  answer: 'They met at a resort in Goa. [1][2]',
+  sentences: [{ text: 'They met at a resort\nin Goa.', docId: 'd1', start: 0, end: 28, citation: 1, citations: [1, 2] }],
+  sources: [
+    { n: 1, docId: 'd1', title: 'Lavrov *in* Goa', date: '2023-05-04', outlet: 'PTI', url: 'https://example.com/x', file: 'a.txt' },
+    { n: 2, docId: 'd2', title: 'Second', date: null, outlet: null, url: null, file: 'b.txt' },
+  ],
+  retrieved: [{ docId: 'd1', score: 1 }, { docId: 'd2', score: 0.9 }, { docId: 'd3', score: 0.5 }],
+  timingsMs: { retrieve: 1, answer: 1, total: 2 },
+};
+
+describe('formatAnswer', () => {
+  it('quotes each sentence on one line with its markers, then lists the sources', () => {
+    expect(formatAnswer(answer)).toBe(
+      [
+        '> They met at a resort in Goa. [1][2]',
+        '',
+        '**Sources**',
+        '[1] [Lavrov \\*in\\* Goa](<https://example.com/x>) — PTI — 2023-05-04',
+        '[2] Second — undated',
+      ].join('\n'),
+    );
+  });
+
+  it('says an abstention plainly and lists the closest articles', () => {
+    const text = formatAnswer({ ...answer, kind: 'abstain', abstained: true, answer: 'The archive does not cover that.', sentences: [] });
+    expect(text).toMatch(/^The archive does not cover that\.\n\n\*\*Closest articles\*\*\n• /);
+  });
+
+  it('never leaves a raw URL that Discord would preview', () => {
+    expect(formatAnswer(answer)).not.toMatch(/(?<!<)https?:\/\//);
+  });
+});
+
+describe('answerButtons', () => {
+  it('offers More sources only for retrieved articles beyond the cited ones', () => {
+    expect(uncitedArticleIds(answer)).toEqual(['d3']);
+    const ids = answerButtons('k', answer)[0]!.toJSON().components.map((c) => ('custom_id' in c ? c.custom_id : ''));
+    expect(ids).toEqual(['more:k', 'passage:k', 'vote:up:k', 'vote:down:k']);
+    const noMore = answerButtons('k', { ...answer, retrieved: answer.retrieved.slice(0, 2) })[0]!.toJSON().components;
+    expect(noMore).toHaveLength(3);
+  });
+  it('puts no buttons under small talk', () => {
+    expect(answerButtons('k', { ...answer, kind: 'smalltalk' })).toEqual([]);
+  });
+});
+
+describe('formatArticleList', () => {
+  const articles: Article[] = Array.from({ length: 23 }, (_, i) => ({
+    id: `a${i}`, title: `Title ${i}`, date: `2024-01-${String(i + 1).padStart(2, '0')}`, outlet: null, url: null, file: 'f', text: '',
+  }));
+  it('pages ten at a time and clamps the page', () => {
+    const last = formatArticleList(articles, 99);
+    expect([last.page, last.pageCount]).toEqual([2, 3]);
+    expect(last.text).toContain('21. Title 20 — 2024-01-21');
+    expect(last.text.split('\n')).toHaveLength(4);
+  });
+});

@@ -1,0 +1,96 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTsx } from '../support/discordChildProcess.ts';
+import { isReplyTo } from '../support/discordBotHarness.ts';
+import { startDiscordStandIn, type DiscordStandIn } from '../support/discordStandIn.ts';
+
+/** The real entry points as child processes against a stand-in. */
+let standIn: DiscordStandIn;
+let dir: string;
+beforeAll(async () => {
+  standIn = await startDiscordStandIn();
+  dir = await mkdtemp(join(tmpdir(), 'archivist-discord-proc-'));
+});
+afterAll(async () => {
+  await standIn?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('npm run register', () => {
+  it('PUTs the six commands, with option descriptions, to the guild when DISCORD_GUILD_ID is set', async () => {
+    const run = runTsx('scripts/register-commands.ts', { DISCORD_TOKEN: 'x', DISCORD_API_URL: standIn.apiUrl, DISCORD_GUILD_ID: standIn.guildId });
+    expect(await run.exited()).toBe(0);
+    expect(run.stdout()).toMatch(/^Registered 6 commands \(\/ask, \/search, \/sources, \/source, \/help, \/stats\)/);
+    expect(standIn.requests.some((r) => r.method === 'GET' && /applications\/(@|%40)me$/.test(r.route))).toBe(true);
+    const put = await standIn.waitFor((r) => r.method === 'PUT' && r.route === `/applications/${standIn.applicationId}/guilds/${standIn.guildId}/commands`);
+    const commands: any[] = put.body;
+    expect(commands.map((c) => c.name).sort()).toEqual(['ask', 'help', 'search', 'source', 'sources', 'stats']);
+    for (const c of commands) {
+      expect(c.description.length).toBeGreaterThan(10);
+      for (const o of c.options ?? []) expect(o.description.length, `${c.name}.${o.name}`).toBeGreaterThan(5);
+    }
+    const ask = commands.find((c) => c.name === 'ask');
+    expect(ask.options.map((o: any) => [o.name, o.type, o.required ?? false])).toEqual([
+      ['question', 3, true],
+      ['since', 3, false],
+      ['until', 3, false],
+      ['private', 5, false],
+    ]);
+    expect(commands.find((c) => c.name === 'source').options[0].autocomplete).toBe(true);
+  });
+
+  it('registers globally without DISCORD_GUILD_ID', async () => {
+    const run = runTsx('scripts/register-commands.ts', { DISCORD_TOKEN: 'x', DISCORD_API_URL: standIn.apiUrl });
+    expect(await run.exited()).toBe(0);
+    const put = await standIn.waitFor((r) => r.method === 'PUT' && r.route === `/applications/${standIn.applicationId}/commands`);
+    expect(put.body).toHaveLength(6);
+  });
+});
+
+describe('npm start', () => {
+  it('builds the index from the seeds, logs in, answers a mention with a cited answer, and stops on SIGTERM', async () => {
+    const token = 'stand-in-secret-token-do-not-log';
+    const run = runTsx('src/discord/main.ts', {
+      DISCORD_TOKEN: token,
+      DISCORD_API_URL: standIn.apiUrl,
+      INDEX_DIR: join(dir, 'index'),
+      CORPUS_DIR: 'seeds',
+      LOG_LEVEL: 'debug',
+    });
+    const exited = run.exited(90_000);
+    try {
+      const identify = await standIn.waitForIdentify(60_000);
+      expect(identify.token).toBe(token);
+      // READY/GUILD_CREATE are out; give the client a moment to process them and emit ClientReady.
+      await waitUntil(() => run.stderr().includes('discord bot ready'), 20_000);
+      const sent = standIn.sendMessage({ content: `<@${standIn.bot.id}> Where did Jaishankar and Lavrov meet in Vientiane?` });
+      const reply = await standIn.waitFor(isReplyTo(sent.id), 20_000);
+      expect(reply.body.content).toContain("External Affairs Minister S Jaishankar met his Russian counterpart Sergey Lavrov on the sidelines of ASEAN events in Laos' Vientiane on Friday. [1]");
+      expect(reply.body.content).toMatch(/^\[1\] Vientiane: .* — 2024-07-26$/m);
+      expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(run.stderr()).toContain('shutting down');
+    expect(run.stderr() + run.stdout()).not.toContain(token);
+  });
+
+  it('exits non-zero without a token, pointing to .env.example and npm run chat', async () => {
+    const run = runTsx('src/discord/main.ts', { DISCORD_TOKEN: '' });
+    expect(await run.exited()).toBe(1);
+    expect(run.stderr()).toContain('DISCORD_TOKEN is not set');
+    expect(run.stderr()).toContain('.env.example');
+    expect(run.stderr()).toContain('npm run chat');
+  });
+});
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
