@@ -95,11 +95,21 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const titleOf = new Map(articles.map((a) => [a.id, a.title]));
   const textOf = new Map(articles.map((a) => [a.id, a.text]));
   const freshTexts = segmented.flatMap(({ article, chunks }) => chunks.map((c) => chunkEmbeddingText(article.title, article.text, c)));
+  // Terms of every chunk, computed once: the lexical index and the hashed embedder's IDF share them.
+  const termsByChunk = new Map<string, string[]>();
+  const chunkKey = (c: { docId: string; start: number; end: number }) => `${c.docId}\u0000${c.start}:${c.end}`;
+  const termsOf = (c: { docId: string; start: number; end: number }) => {
+    let terms = termsByChunk.get(chunkKey(c));
+    if (!terms) termsByChunk.set(chunkKey(c), (terms = analyzeTerms(chunkEmbeddingText(titleOf.get(c.docId)!, textOf.get(c.docId)!, c))));
+    return terms;
+  };
 
   let embedder: Embedder;
   let embedderState: unknown = null;
   if (backend === 'hashed') {
-    const hashed = base ? restoreHashedEmbedder(base.embedderState as HashedState) : fitHashedEmbedder(freshTexts);
+    const hashed = base
+      ? restoreHashedEmbedder(base.embedderState as HashedState)
+      : fitHashedEmbedder(segmented.flatMap(({ chunks }) => chunks.map(termsOf)));
     embedder = hashed;
     embedderState = hashed.state;
   } else {
@@ -138,7 +148,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   );
   if (vectors.deletedCount > COMPACT_SHARE * Math.max(1, vectors.size)) vectors = compact(vectors, chunks, embedder.dims);
 
-  const lexical = LexicalIndex.build(chunks.map((c) => analyzeTerms(chunkEmbeddingText(titleOf.get(c.docId)!, textOf.get(c.docId)!, c))));
+  const lexical = LexicalIndex.build(chunks.map(termsOf));
   const manifest: Manifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     builtAt: new Date().toISOString(),
