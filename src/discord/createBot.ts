@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Client, Events, Partials } from 'discord.js';
+import { Client, Events, Options, Partials } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Archive } from '../qa/types.ts';
 import { AnswerMemory } from './answerMemory.ts';
@@ -41,6 +41,15 @@ export function createBot({ archive, config, log }: CreateBotOptions): Bot {
     // DM channels are not cached before their first message.
     partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
+    // The bot never reads history: keep few messages, and bound users and members (unbounded by
+    // default) so memory stays flat however many people ask. Its own member is always kept.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 50,
+      UserManager: { maxSize: 1000, keepOverLimit: (user) => user.id === user.client.user.id },
+      GuildMemberManager: { maxSize: 200, keepOverLimit: (member) => member.id === member.client.user.id },
+    }),
+    sweepers: { ...Options.DefaultSweeperSettings, messages: { interval: 600, lifetime: 1800 } },
     ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
   });
   const context: BotContext = {

@@ -29,6 +29,7 @@ export function hasAnswerCue(type: AnswerType, sentence: string, question: strin
     case 'number':
       return mentions(NUMBER, sentence, question);
     case 'person':
+    case 'name':
       return mentions(CAPITALISED, sentence, question);
     case 'place':
       return mentions(PLACE, sentence, question) || mentions(CAPITALISED, sentence, question);

@@ -91,7 +91,7 @@ export async function answerQuestion(
   }
 
   const picked = pickSentences(scored, settings.extract);
-  const cited = citeSentences(index, picked, retrieved.map((r) => r.docId));
+  const cited = citeSentences(index, picked, scored);
   if (options.conversationId) {
     memory.add(options.conversationId, { question: text, terms: [...terms.keys()], docIds: [...new Set(cited.sentences.map((s) => s.docId))] });
   }

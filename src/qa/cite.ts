@@ -1,7 +1,6 @@
-import { analyzeTerms } from '../analyze/analyzeTerms.ts';
 import type { Article } from '../corpus/types.ts';
 import type { LoadedIndex } from './loadedIndex.ts';
-import { overlap, textOf, type ScoredSentence } from './extractAnswer.ts';
+import { overlap, type ScoredSentence } from './extractAnswer.ts';
 import type { AnswerSentence, Source } from './types.ts';
 
 /**
@@ -20,7 +19,12 @@ export interface Citations {
   answer: string;
 }
 
-export function citeSentences(index: LoadedIndex, picked: ScoredSentence[], candidateDocs: string[]): Citations {
+/**
+ * `candidates` are the sentences extraction already scored (those of the best chunks): a
+ * corroborating statement of the same fact ranks among them too, and scanning only them keeps
+ * this cheap on long articles.
+ */
+export function citeSentences(index: LoadedIndex, picked: ScoredSentence[], candidates: ScoredSentence[]): Citations {
   const sources: Source[] = [];
   const numberOf = (docId: string): number => {
     const existing = sources.find((s) => s.docId === docId);
@@ -32,7 +36,7 @@ export function citeSentences(index: LoadedIndex, picked: ScoredSentence[], cand
 
   const sentences: AnswerSentence[] = picked.map((p) => {
     const citations = [numberOf(p.sentence.docId)];
-    for (const docId of corroborators(index, p, candidateDocs)) {
+    for (const docId of corroborators(p, candidates)) {
       const n = numberOf(docId);
       if (!citations.includes(n)) citations.push(n);
     }
@@ -42,18 +46,14 @@ export function citeSentences(index: LoadedIndex, picked: ScoredSentence[], cand
   return { sentences, sources, answer };
 }
 
-function corroborators(index: LoadedIndex, quoted: ScoredSentence, candidateDocs: string[]): string[] {
+function corroborators(quoted: ScoredSentence, candidates: ScoredSentence[]): string[] {
   const found: string[] = [];
-  for (const docId of candidateDocs) {
-    if (docId === quoted.sentence.docId) continue;
-    for (const s of index.sentencesByDoc.get(docId) ?? []) {
-      const terms = analyzeTerms(textOf(index, s));
-      const shared = new Set(terms.filter((t) => quoted.terms.includes(t))).size;
-      if (shared >= MIN_SHARED && overlap(terms, quoted.terms) >= CORROBORATION_OVERLAP) {
-        found.push(docId);
-        break;
-      }
-    }
+  const quotedTerms = new Set(quoted.terms);
+  for (const c of candidates) {
+    const docId = c.sentence.docId;
+    if (docId === quoted.sentence.docId || found.includes(docId)) continue;
+    const shared = new Set(c.terms.filter((t) => quotedTerms.has(t))).size;
+    if (shared >= MIN_SHARED && overlap(c.terms, quoted.terms) >= CORROBORATION_OVERLAP) found.push(docId);
   }
   return found;
 }

@@ -32,10 +32,10 @@ export function confidenceOf(best: ScoredSentence | undefined, runnerUp: ScoredS
   const margin = runnerUp ? Math.max(0, best.score - runnerUp.score) : best.score;
   const z =
     model.intercept +
-    model.coverage * best.coverage +
-    model.context * best.context +
+    model.coverage * best.features.coverage +
+    model.context * best.features.context +
     model.semantic * best.semantic +
-    model.typed * (best.typed ? 1 : 0) +
+    model.typed * best.features.typed +
     model.margin * margin;
   return Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;
 }

@@ -1,4 +1,3 @@
-import { analyzeTerms } from '../analyze/analyzeTerms.ts';
 import type { Sentence } from '../corpus/types.ts';
 import type { AnswerType } from './analyzeQuestion.ts';
 import { hasAnswerCue } from './answerCues.ts';
@@ -17,16 +16,43 @@ import type { ScoredChunk } from './retrieve.ts';
 export interface ExtractOptions {
   /** Chunks whose sentences are candidates. @default 12 */
   chunkDepth: number;
-  weights: { coverage: number; neighbour: number; order: number; context: number; answerType: number; novelty: number };
+  /** Linear weights over `SentenceFeatures` (fitted on the public benchmarks, see README). */
+  weights: FeatureWeights;
   /** A second sentence is quoted when it scores at least this share of the first. @default 0.75 */
   secondRatio: number;
   /** Content-term overlap above which two sentences say the same thing. @default 0.6 */
   duplicateOverlap: number;
 }
 
+/** What is measured of each candidate sentence; every value is in [0, 1]. */
+export interface SentenceFeatures {
+  /** Share of the question's IDF mass the sentence contains. */
+  coverage: number;
+  /** The best coverage of its neighbouring sentences (answers often sit next to the match). */
+  neighbour: number;
+  /** Adjacent question-word pairs found adjacent in the sentence (phrases, names). */
+  order: number;
+  /** Matched question words packed close together: matched / span of the window holding them. */
+  proximity: number;
+  /** Its best chunk's retrieval score relative to the top chunk. */
+  context: number;
+  /** Its article's best chunk score relative to the top chunk (answers come from the right article). */
+  article: number;
+  /** Coverage of the sentence together with its neighbours (a fact told across two sentences). */
+  window: number;
+  /** Holds a date / number / name / place the question asks for and does not already say. */
+  typed: number;
+  /** 1 when it says little beyond the question's words (a restatement answers nothing). */
+  restates: number;
+  /** Sentence length, log-scaled: long sentences match words by sheer size. */
+  length: number;
+}
+
+export type FeatureWeights = { [K in keyof SentenceFeatures]: number };
+
 export const DEFAULT_EXTRACT_OPTIONS: Readonly<ExtractOptions> = Object.freeze({
   chunkDepth: 12,
-  weights: { coverage: 1, neighbour: 0.15, order: 0.25, context: 0.45, answerType: 0.25, novelty: 0.3 },
+  weights: { coverage: 1, neighbour: 0.15, order: 0.25, proximity: 0, context: 0.45, article: 0, window: 0, typed: 0.25, restates: -0.3, length: 0 },
   secondRatio: 0.75,
   duplicateOverlap: 0.6,
 });
@@ -36,10 +62,9 @@ export interface ScoredSentence {
   text: string;
   terms: string[];
   score: number;
-  coverage: number;
-  context: number;
+  features: SentenceFeatures;
+  /** Cosine similarity of its best chunk to the question. */
   semantic: number;
-  typed: boolean;
 }
 
 export interface QuestionForExtraction {
@@ -54,15 +79,32 @@ export interface QuestionForExtraction {
 /** Score every candidate sentence, best first. */
 export function scoreSentences(index: LoadedIndex, question: QuestionForExtraction, chunks: ScoredChunk[], options: Partial<ExtractOptions> = {}): ScoredSentence[] {
   const o = { ...DEFAULT_EXTRACT_OPTIONS, ...options, weights: { ...DEFAULT_EXTRACT_OPTIONS.weights, ...options.weights } };
-  const top = chunks.slice(0, o.chunkDepth);
+  const scored = sentenceCandidates(index, question, chunks, o.chunkDepth);
+  for (const s of scored) s.score = weigh(s.features, o.weights);
+  scored.sort((a, b) => b.score - a.score || a.sentence.docId.localeCompare(b.sentence.docId) || a.sentence.index - b.sentence.index);
+  return scored;
+}
+
+export function weigh(f: SentenceFeatures, w: FeatureWeights): number {
+  let score = 0;
+  for (const key of Object.keys(w) as Array<keyof SentenceFeatures>) score += w[key] * f[key];
+  return score;
+}
+
+/** The sentences of the best chunks with their features (score not yet set). */
+export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtraction, chunks: ScoredChunk[], chunkDepth: number): ScoredSentence[] {
+  const top = chunks.slice(0, chunkDepth);
   const best = top[0]?.score || 1;
   const idf = (t: string) => index.data.lexical.idf(t);
   const qTerms = [...question.weights.keys()];
   const weightOf = (t: string) => question.weights.get(t) ?? 0;
   const qMass = qTerms.reduce((sum, t) => sum + weightOf(t) * idf(t), 0) || 1;
   const qPairs = new Set(question.ordered.slice(1).map((t, i) => `${question.ordered[i]} ${t}`));
+  const qSet = new Set(qTerms);
 
   const context = new Map<string, { sentence: Sentence; context: number; semantic: number }>();
+  const articleBest = new Map<string, number>();
+  for (const c of chunks) if (!articleBest.has(c.chunk.docId)) articleBest.set(c.chunk.docId, c.score / best);
   for (const c of top) {
     const sentences = index.sentencesByDoc.get(c.chunk.docId) ?? [];
     for (let i = c.chunk.firstSentence; i <= c.chunk.lastSentence; i++) {
@@ -74,42 +116,61 @@ export function scoreSentences(index: LoadedIndex, question: QuestionForExtracti
     }
   }
 
-  const termCache = new Map<string, string[]>();
-  const termsOf = (s: Sentence) => {
-    const key = `${s.docId}#${s.index}`;
-    let terms = termCache.get(key);
-    if (!terms) termCache.set(key, (terms = analyzeTerms(textOf(index, s))));
-    return terms;
-  };
+  const termsOf = index.sentenceTerms;
   const coverageOf = (terms: string[]) => {
     const set = new Set(terms);
     return qTerms.reduce((sum, t) => sum + (set.has(t) ? weightOf(t) * idf(t) : 0), 0) / qMass;
   };
 
-  const scored: ScoredSentence[] = [];
+  const out: ScoredSentence[] = [];
   for (const { sentence, context: ctx, semantic } of context.values()) {
     const text = textOf(index, sentence);
     const terms = termsOf(sentence);
-    const coverage = coverageOf(terms);
     const siblings = index.sentencesByDoc.get(sentence.docId) ?? [];
-    const neighbour = Math.max(
-      0,
-      ...[siblings[sentence.index - 1], siblings[sentence.index + 1]].filter((s): s is Sentence => !!s).map((s) => coverageOf(termsOf(s))),
-    );
+    const neighbours = [siblings[sentence.index - 1], siblings[sentence.index + 1]].filter((s): s is Sentence => !!s);
     let pairs = 0;
     for (let i = 1; i < terms.length; i++) if (qPairs.has(`${terms[i - 1]} ${terms[i]}`)) pairs++;
-    const order = qPairs.size ? Math.min(1, pairs / qPairs.size) : 0;
-    const typed = question.answerType !== 'other' && hasAnswerCue(question.answerType, text, question.text);
-    const qSet = new Set(qTerms);
     const fresh = terms.filter((t) => !qSet.has(t)).length;
-    const novelty = terms.length === 0 ? 0 : Math.min(1, fresh / 3);
-    const w = o.weights;
-    const score =
-      w.coverage * coverage + w.neighbour * neighbour + w.order * order + w.context * ctx + w.answerType * (typed ? 1 : 0) - w.novelty * (1 - novelty);
-    scored.push({ sentence, text, terms, score, coverage, context: ctx, semantic, typed });
+    const features: SentenceFeatures = {
+      coverage: coverageOf(terms),
+      neighbour: Math.max(0, ...neighbours.map((s) => coverageOf(termsOf(s)))),
+      order: qPairs.size ? Math.min(1, pairs / qPairs.size) : 0,
+      proximity: proximityOf(terms, qSet),
+      context: ctx,
+      article: articleBest.get(sentence.docId) ?? 0,
+      window: coverageOf([...terms, ...neighbours.flatMap(termsOf)]),
+      typed: question.answerType !== 'other' && hasAnswerCue(question.answerType, text, question.text) ? 1 : 0,
+      restates: terms.length === 0 ? 1 : 1 - Math.min(1, fresh / 3),
+      length: Math.min(1, Math.log1p(terms.length) / Math.log1p(60)),
+    };
+    out.push({ sentence, text, terms, score: 0, features, semantic });
   }
-  scored.sort((a, b) => b.score - a.score || a.sentence.docId.localeCompare(b.sentence.docId) || a.sentence.index - b.sentence.index);
-  return scored;
+  return out;
+}
+
+/** Matched distinct question terms divided by the length of the shortest window holding them all. */
+function proximityOf(terms: string[], question: Set<string>): number {
+  const positions: Array<[number, string]> = [];
+  terms.forEach((t, i) => question.has(t) && positions.push([i, t]));
+  const distinct = new Set(positions.map(([, t]) => t)).size;
+  if (distinct <= 1) return distinct;
+  const counts = new Map<string, number>();
+  let have = 0;
+  let best = Infinity;
+  let left = 0;
+  for (let right = 0; right < positions.length; right++) {
+    const t = positions[right]![1];
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+    if (counts.get(t) === 1) have++;
+    while (have === distinct) {
+      best = Math.min(best, positions[right]![0] - positions[left]![0] + 1);
+      const lt = positions[left]![1];
+      counts.set(lt, counts.get(lt)! - 1);
+      if (counts.get(lt) === 0) have--;
+      left++;
+    }
+  }
+  return distinct / best;
 }
 
 /** The 1–2 sentences to quote: the best, and a second that scores close to it and says something else. */

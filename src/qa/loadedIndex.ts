@@ -1,3 +1,4 @@
+import { analyzeTerms } from '../analyze/analyzeTerms.ts';
 import type { Article, Sentence } from '../corpus/types.ts';
 import type { Embedder } from '../embed/types.ts';
 import type { IndexData, StoredChunk } from '../store/indexData.ts';
@@ -11,6 +12,11 @@ export interface LoadedIndex {
   positionByLabel: Map<number, number>;
   /** Each article's sentences in order. */
   sentencesByDoc: Map<string, Sentence[]>;
+  /**
+   * A sentence's analysed terms, computed on first use and kept (bounded by the corpus), so
+   * repeated questions over the same articles do not re-tokenise them.
+   */
+  sentenceTerms(sentence: Sentence): string[];
 }
 
 export function prepareIndex(data: IndexData, embedder: Embedder): LoadedIndex {
@@ -21,10 +27,20 @@ export function prepareIndex(data: IndexData, embedder: Embedder): LoadedIndex {
     list.push(s);
   }
   for (const list of sentencesByDoc.values()) list.sort((a, b) => a.index - b.index);
+  const articleById = new Map(data.articles.map((a) => [a.id, a]));
+  const termCache = new Map<string, Array<string[] | undefined>>();
+  const sentenceTerms = (s: Sentence): string[] => {
+    let perDoc = termCache.get(s.docId);
+    if (!perDoc) termCache.set(s.docId, (perDoc = []));
+    let terms = perDoc[s.index];
+    if (!terms) perDoc[s.index] = terms = analyzeTerms(articleById.get(s.docId)!.text.slice(s.start, s.end));
+    return terms;
+  };
   return {
+    sentenceTerms,
     data,
     embedder,
-    articleById: new Map(data.articles.map((a) => [a.id, a])),
+    articleById,
     positionByLabel: new Map(data.chunks.map((c: StoredChunk, i) => [c.label, i])),
     sentencesByDoc,
   };

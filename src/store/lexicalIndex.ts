@@ -36,30 +36,30 @@ export class LexicalIndex {
   }
 
   /** Index each unit's terms (unit i = termsPerUnit[i]). */
-  static build(termsPerUnit: Iterable<string[]>, options: Bm25Options = DEFAULT_BM25_OPTIONS): LexicalIndex {
+  static build(termsPerUnit: Iterable<readonly string[]>, options: Bm25Options = DEFAULT_BM25_OPTIONS): LexicalIndex {
     const lengths: number[] = [];
-    const units = new Map<string, number[]>();
-    const freqs = new Map<string, number[]>();
+    // term → [units..., tfs...] is assembled at the end; while counting, units and tfs grow apart.
+    const postings = new Map<string, { units: number[]; tfs: number[] }>();
+    const counts = new Map<string, number>();
     let unit = 0;
     for (const terms of termsPerUnit) {
       lengths.push(terms.length);
-      const counts = new Map<string, number>();
+      counts.clear();
       for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
       for (const [term, tf] of counts) {
-        let u = units.get(term);
-        if (!u) {
-          u = [];
-          units.set(term, u);
-          freqs.set(term, []);
-        }
-        u.push(unit);
-        freqs.get(term)!.push(tf);
+        let p = postings.get(term);
+        if (!p) postings.set(term, (p = { units: [], tfs: [] }));
+        p.units.push(unit);
+        p.tfs.push(tf);
       }
       unit++;
     }
-    const postings: Record<string, number[]> = {};
-    for (const [term, u] of units) postings[term] = u.concat(freqs.get(term)!);
-    return new LexicalIndex({ version: 1, options: { ...options }, lengths, postings });
+    const data: Record<string, number[]> = {};
+    for (const [term, { units, tfs }] of postings) {
+      for (const tf of tfs) units.push(tf);
+      data[term] = units;
+    }
+    return new LexicalIndex({ version: 1, options: { ...options }, lengths, postings: data });
   }
 
   get unitCount(): number {

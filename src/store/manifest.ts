@@ -18,6 +18,12 @@ export const manifestSchema = z.object({
   files: z.record(z.string(), fileEntry),
   /** Next unused vector label (labels are never reused, so a deleted point cannot alias). */
   nextLabel: z.number().int().nonnegative(),
+  /**
+   * A digest of the corpus files and loading code this build was made from, and the files it
+   * skipped: a re-ingest whose corpus has the same digest is up to date without cleaning
+   * anything. Absent in builds from before it was recorded (they compare articles instead).
+   */
+  corpus: z.object({ digest: z.string(), skipped: z.array(z.object({ file: z.string(), reason: z.string() })) }).optional(),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;

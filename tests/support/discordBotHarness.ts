@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
 import { createBot, type Bot } from '../../src/discord/createBot.ts';
 import type { BotConfig } from '../../src/discord/types.ts';
@@ -20,7 +22,7 @@ export async function startBotHarness(archive: Archive, config: Partial<BotConfi
       ANSWER_IN_THREAD: false,
       RATE_LIMIT_PER_MINUTE: 600,
       RATE_LIMIT_BURST: 100,
-      FEEDBACK_FILE: 'feedback.test.jsonl',
+      FEEDBACK_FILE: join(tmpdir(), `archivist-feedback-${process.pid}.jsonl`),
       ...config,
       DISCORD_API_URL: standIn.apiUrl,
     },
