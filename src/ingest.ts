@@ -132,8 +132,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const freshChunks: Chunk[] = segmented.flatMap(({ chunks }) => chunks);
   clock.lap('segment');
 
-  // Terms of every chunk, computed once: the lexical index, the hashed embedder's IDF and its
-  // vectors share them. Kept chunks are analysed too, since BM25 is rebuilt over all chunks.
+  // Terms of every new chunk, computed once: the lexical index, the hashed embedder's IDF and
+  // its vectors share them. Kept chunks keep their postings from the previous lexical index.
   const articleById = new Map(articles.map((a) => [a.id, a]));
   const textOf = (c: Chunk): string => {
     const article = articleById.get(c.docId)!;
@@ -141,7 +141,6 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   };
   const freshTerms = freshChunks.map((c) => analyzeTerms(textOf(c)));
   const keptChunks: StoredChunk[] = base ? base.chunks.filter((c) => keep.has(c.docId)) : [];
-  const keptTerms = keptChunks.map((c) => analyzeTerms(textOf(c)));
 
   let embedder: Embedder;
   let hashed: HashedEmbedder | undefined;
@@ -182,9 +181,6 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   // Tables in corpus order, so positions are stable and deterministic.
   const order = new Map(articles.map((a, i) => [a.id, i]));
   const byOrder = (a: { docId: string }, b: { docId: string }) => order.get(a.docId)! - order.get(b.docId)!;
-  const termsByLabel = new Map<number, string[]>();
-  keptChunks.forEach((c, i) => termsByLabel.set(c.label, keptTerms[i]!));
-  labelled.forEach((c, i) => termsByLabel.set(c.label, freshTerms[i]!));
   const chunks = [...keptChunks, ...labelled].sort((a, b) => byOrder(a, b) || a.start - b.start);
   const sentences = [...(base ? base.sentences.filter((s) => keep.has(s.docId)) : []), ...segmented.flatMap((s) => s.sentences)].sort(
     (a, b) => byOrder(a, b) || a.index - b.index,
@@ -192,7 +188,15 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   if (vectors.deletedCount > COMPACT_SHARE * Math.max(1, vectors.size)) vectors = compact(vectors, chunks, embedder.dims);
   clock.lap('insert');
 
-  const lexical = LexicalIndex.build(chunks.map((c) => termsByLabel.get(c.label)!));
+  const freshTermsByLabel = new Map(labelled.map((c, i) => [c.label, freshTerms[i]!]));
+  let lexical: LexicalIndex;
+  if (base) {
+    const previousPosition = new Map(base.chunks.map((c, i) => [c.label, i]));
+    const previousUnit = chunks.map((c) => (freshTermsByLabel.has(c.label) ? -1 : previousPosition.get(c.label)!));
+    lexical = base.lexical.rebuild(chunks.length, previousUnit, (unit) => freshTermsByLabel.get(chunks[unit]!.label)!);
+  } else {
+    lexical = LexicalIndex.build(chunks.map((c) => freshTermsByLabel.get(c.label)!));
+  }
   clock.lap('lexical');
   const manifest: Manifest = {
     formatVersion: INDEX_FORMAT_VERSION,

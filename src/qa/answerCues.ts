@@ -11,7 +11,7 @@ const DATE = new RegExp(
 );
 const NUMBER = /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several|first|second|third)\b/gi;
 const CAPITALISED = /(?<![.!?]\s|^)\b[A-Z][\p{L}'’-]+(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\p{L}'’-]+)*/gu;
-const PLACE = /\b(?:in|at|from|to|near|across)\s+(?:the\s+)?[A-Z][\p{L}'’-]+/gu;
+const PLACE = /\b(?:in|at|from|to|near|across)\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)[A-Z][\p{L}'’-]+/gu;
 
 function mentions(pattern: RegExp, sentence: string, question: string): boolean {
   const q = question.toLowerCase();
@@ -32,7 +32,7 @@ export function hasAnswerCue(type: AnswerType, sentence: string, question: strin
     case 'name':
       return mentions(CAPITALISED, sentence, question);
     case 'place':
-      return mentions(PLACE, sentence, question) || mentions(CAPITALISED, sentence, question);
+      return mentions(PLACE, sentence, question);
     default:
       return false;
   }

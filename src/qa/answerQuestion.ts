@@ -1,3 +1,4 @@
+import { analyzeTerms } from '../analyze/analyzeTerms.ts';
 import { countTerms } from '../store/lexicalIndex.ts';
 import { analyzeQuestion } from './analyzeQuestion.ts';
 import { citeSentences, toSource } from './cite.ts';
@@ -22,11 +23,17 @@ export interface AnswerSettings {
 
 /** Multipliers for the soft preferences. */
 const DATE_MATCH_BOOST = 1.25;
-const DATE_MISS_PENALTY = 0.8;
+/**
+ * An article outside a dated range the question names ("in May 2023") is mostly not what is
+ * asked about: narrowed hard, but not filtered, since articles recall older events.
+ */
+const DATE_MISS_PENALTY = 0.5;
 const CONVERSATION_BOOST = 1.3;
 const CLOSEST_ARTICLES = 3;
 /** Weight of the previous turn's terms in a follow-up (the question's own words weigh 1). */
 const FOLLOW_UP_WEIGHT = 0.4;
+/** Weight of the words of a date the question names, when articles carry dates. */
+const DATE_WORD_WEIGHT = 0.4;
 
 /**
  * The one `ask()` behind every face: clean the text, answer small talk, resolve a follow-up
@@ -56,6 +63,11 @@ export async function answerQuestion(
   const previous = history.at(-1);
   const followUp = previous !== undefined && isFollowUp(text, question.terms);
   const terms = countTerms(question.terms);
+  // In a dated archive, "in May 2023" is mostly a question about *when articles were written*
+  // (handled by the date boost below); as words it still counts, but less.
+  if (question.dates.length > 0 && index.datedShare > 0.5) {
+    for (const range of question.dates) for (const t of analyzeTerms(range.text)) if (terms.has(t)) terms.set(t, DATE_WORD_WEIGHT);
+  }
   if (followUp) for (const t of previous.terms) if (!terms.has(t)) terms.set(t, FOLLOW_UP_WEIGHT);
   const focusDocs = new Set(followUp ? previous.docIds : []);
 
@@ -76,7 +88,7 @@ export async function answerQuestion(
   const retrieved = rankArticles(chunks, 10);
   const t2 = performance.now();
 
-  const scored = scoreSentences(index, { text, weights: terms, ordered: question.terms, answerType: question.answerType }, chunks, settings.extract);
+  const scored = scoreSentences(index, { text, weights: terms, ordered: question.terms, answerType: question.answerType }, chunks, settings.extract, docBoost);
   const confidence = confidenceOf(scored[0], scored.find((s) => s.sentence.docId !== scored[0]?.sentence.docId));
   const abstainBelow = settings.abstainBelow ?? DEFAULT_ABSTAIN_BELOW;
 

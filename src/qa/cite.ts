@@ -1,15 +1,18 @@
 import type { Article } from '../corpus/types.ts';
 import type { LoadedIndex } from './loadedIndex.ts';
-import { overlap, type ScoredSentence } from './extractAnswer.ts';
+import type { ScoredSentence } from './extractAnswer.ts';
 import type { AnswerSentence, Source } from './types.ts';
 
 /**
  * Number the sources in order of first citation and mark each quoted sentence with every
  * article that states the same thing (corroboration: `[1][3]`). A sentence in another of the
- * candidate articles corroborates when it shares most of its content words (at least
- * MIN_SHARED distinct terms) with the quoted one. Pure apart from reading the index.
+ * candidate articles corroborates when, weighting words by IDF (so shared names that every
+ * article repeats count little and the specific facts count a lot), it holds most of the
+ * quoted sentence and a good part of itself is that sentence, with at least MIN_SHARED words
+ * in common. Pure apart from reading the index.
  */
-const CORROBORATION_OVERLAP = 0.6;
+const QUOTED_COVERED = 0.5;
+const OTHER_COVERED = 0.3;
 const MIN_SHARED = 4;
 
 export interface Citations {
@@ -36,7 +39,7 @@ export function citeSentences(index: LoadedIndex, picked: ScoredSentence[], cand
 
   const sentences: AnswerSentence[] = picked.map((p) => {
     const citations = [numberOf(p.sentence.docId)];
-    for (const docId of corroborators(p, candidates)) {
+    for (const docId of corroborators(p, candidates, (t) => index.data.lexical.idf(t))) {
       const n = numberOf(docId);
       if (!citations.includes(n)) citations.push(n);
     }
@@ -46,14 +49,23 @@ export function citeSentences(index: LoadedIndex, picked: ScoredSentence[], cand
   return { sentences, sources, answer };
 }
 
-function corroborators(quoted: ScoredSentence, candidates: ScoredSentence[]): string[] {
+function corroborators(quoted: ScoredSentence, candidates: ScoredSentence[], idf: (term: string) => number): string[] {
   const found: string[] = [];
   const quotedTerms = new Set(quoted.terms);
+  const mass = (terms: Iterable<string>) => {
+    let sum = 0;
+    for (const t of terms) sum += idf(t);
+    return sum;
+  };
+  const quotedMass = mass(quotedTerms) || 1;
   for (const c of candidates) {
     const docId = c.sentence.docId;
     if (docId === quoted.sentence.docId || found.includes(docId)) continue;
-    const shared = new Set(c.terms.filter((t) => quotedTerms.has(t))).size;
-    if (shared >= MIN_SHARED && overlap(c.terms, quoted.terms) >= CORROBORATION_OVERLAP) found.push(docId);
+    const own = new Set(c.terms);
+    const shared = [...own].filter((t) => quotedTerms.has(t));
+    if (shared.length < MIN_SHARED) continue;
+    const sharedMass = mass(shared);
+    if (sharedMass / quotedMass >= QUOTED_COVERED && sharedMass / (mass(own) || 1) >= OTHER_COVERED) found.push(docId);
   }
   return found;
 }

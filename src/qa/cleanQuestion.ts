@@ -25,7 +25,7 @@ export function cleanQuestion(raw: string): CleanedQuestion {
   let text = (raw ?? '').normalize('NFKC').replace(INVISIBLE, '').replace(CONTROL, ' ');
   text = text
     .replace(DISCORD_MENTION, ' ')
-    .replace(MASS_MENTION, '$1')
+    .replace(MASS_MENTION, ' ')
     .replace(CUSTOM_EMOJI, '$1')
     .replace(MARKDOWN, (match, linkText: string | undefined) => (linkText !== undefined ? linkText : match.startsWith('```') ? match.replace(/```\w*/g, ' ') : ' '))
     .replace(/[*_]{1,2}([^*_]+)[*_]{1,2}/g, '$1')

@@ -46,13 +46,15 @@ export interface SentenceFeatures {
   restates: number;
   /** Sentence length, log-scaled: long sentences match words by sheer size. */
   length: number;
+  /** 1 for an article's first sentence, ½ for its second: news leads with who, what, where and when. */
+  lead: number;
 }
 
 export type FeatureWeights = { [K in keyof SentenceFeatures]: number };
 
 export const DEFAULT_EXTRACT_OPTIONS: Readonly<ExtractOptions> = Object.freeze({
   chunkDepth: 12,
-  weights: { coverage: 1, neighbour: 0.15, order: 0.25, proximity: 0, context: 0.45, article: 0, window: 0, typed: 0.25, restates: -0.3, length: 0 },
+  weights: { coverage: 0.9, neighbour: 0, order: 0.25, proximity: 0.05, context: 0.5, article: 0, window: 0.6, typed: 0.2, restates: -0.3, length: 0, lead: 0.1 },
   secondRatio: 0.75,
   duplicateOverlap: 0.6,
 });
@@ -76,11 +78,20 @@ export interface QuestionForExtraction {
   answerType: AnswerType;
 }
 
-/** Score every candidate sentence, best first. */
-export function scoreSentences(index: LoadedIndex, question: QuestionForExtraction, chunks: ScoredChunk[], options: Partial<ExtractOptions> = {}): ScoredSentence[] {
+/**
+ * Score every candidate sentence, best first. `docBoost` carries the same soft preferences
+ * retrieval used (the question's dates, the conversation's articles) down to sentences.
+ */
+export function scoreSentences(
+  index: LoadedIndex,
+  question: QuestionForExtraction,
+  chunks: ScoredChunk[],
+  options: Partial<ExtractOptions> = {},
+  docBoost: (docId: string) => number = () => 1,
+): ScoredSentence[] {
   const o = { ...DEFAULT_EXTRACT_OPTIONS, ...options, weights: { ...DEFAULT_EXTRACT_OPTIONS.weights, ...options.weights } };
   const scored = sentenceCandidates(index, question, chunks, o.chunkDepth);
-  for (const s of scored) s.score = weigh(s.features, o.weights);
+  for (const s of scored) s.score = weigh(s.features, o.weights) * docBoost(s.sentence.docId);
   scored.sort((a, b) => b.score - a.score || a.sentence.docId.localeCompare(b.sentence.docId) || a.sentence.index - b.sentence.index);
   return scored;
 }
@@ -125,6 +136,7 @@ export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtr
   const out: ScoredSentence[] = [];
   for (const { sentence, context: ctx, semantic } of context.values()) {
     const text = textOf(index, sentence);
+    if (isHeading(text)) continue;
     const terms = termsOf(sentence);
     const siblings = index.sentencesByDoc.get(sentence.docId) ?? [];
     const neighbours = [siblings[sentence.index - 1], siblings[sentence.index + 1]].filter((s): s is Sentence => !!s);
@@ -142,10 +154,19 @@ export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtr
       typed: question.answerType !== 'other' && hasAnswerCue(question.answerType, text, question.text) ? 1 : 0,
       restates: terms.length === 0 ? 1 : 1 - Math.min(1, fresh / 3),
       length: Math.min(1, Math.log1p(terms.length) / Math.log1p(60)),
+      lead: sentence.index === 0 ? 1 : sentence.index === 1 ? 0.5 : 0,
     };
     out.push({ sentence, text, terms, score: 0, features, semantic });
   }
   return out;
+}
+
+/**
+ * A subhead or headline ("Jaishankar, Lavrov Review India-Russia Ties"): short and without
+ * closing punctuation. Kept in the index (it helps retrieval) but never quoted as an answer.
+ */
+export function isHeading(text: string): boolean {
+  return !/[.!?…:;"”’')\]]$/.test(text) && text.split(/\s+/).length <= 15;
 }
 
 /** Matched distinct question terms divided by the length of the shortest window holding them all. */

@@ -17,6 +17,8 @@ export interface LoadedIndex {
    * repeated questions over the same articles do not re-tokenise them.
    */
   sentenceTerms(sentence: Sentence): string[];
+  /** Share of articles that carry a date (a news archive, not an encyclopaedia). */
+  datedShare: number;
 }
 
 export function prepareIndex(data: IndexData, embedder: Embedder): LoadedIndex {
@@ -38,6 +40,7 @@ export function prepareIndex(data: IndexData, embedder: Embedder): LoadedIndex {
   };
   return {
     sentenceTerms,
+    datedShare: data.articles.length ? data.articles.filter((a) => a.date).length / data.articles.length : 0,
     data,
     embedder,
     articleById,

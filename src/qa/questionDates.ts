@@ -88,8 +88,11 @@ function monthRange(text: string, year: number, month: number, yearless: boolean
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/** News is published after the event: an article up to this many days after a range still reports on it. */
-export const REPORTING_LAG_DAYS = 7;
+/**
+ * News is published after the event, and often recalls it weeks later ("during his meeting
+ * on July 3…" in an article of July 26): an article this many days after a range still counts.
+ */
+export const REPORTING_LAG_DAYS = 30;
 
 /**
  * How well an article's date fits the question's dates: 1 inside a range (or just after it,

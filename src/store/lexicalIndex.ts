@@ -38,26 +38,75 @@ export class LexicalIndex {
   /** Index each unit's terms (unit i = termsPerUnit[i]). */
   static build(termsPerUnit: Iterable<readonly string[]>, options: Bm25Options = DEFAULT_BM25_OPTIONS): LexicalIndex {
     const lengths: number[] = [];
-    // term → [units..., tfs...] is assembled at the end; while counting, units and tfs grow apart.
+    // One map lookup per occurrence: a term seen again in the same unit bumps its last frequency.
     const postings = new Map<string, { units: number[]; tfs: number[] }>();
-    const counts = new Map<string, number>();
     let unit = 0;
     for (const terms of termsPerUnit) {
       lengths.push(terms.length);
-      counts.clear();
-      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-      for (const [term, tf] of counts) {
-        let p = postings.get(term);
-        if (!p) postings.set(term, (p = { units: [], tfs: [] }));
-        p.units.push(unit);
-        p.tfs.push(tf);
+      for (const term of terms) {
+        const p = postings.get(term);
+        if (!p) postings.set(term, { units: [unit], tfs: [1] });
+        else if (p.units[p.units.length - 1] === unit) p.tfs[p.tfs.length - 1]!++;
+        else {
+          p.units.push(unit);
+          p.tfs.push(1);
+        }
       }
       unit++;
     }
+    // Saved form: term → [units..., then their frequencies].
     const data: Record<string, number[]> = {};
     for (const [term, { units, tfs }] of postings) {
       for (const tf of tfs) units.push(tf);
       data[term] = units;
+    }
+    return new LexicalIndex({ version: 1, options: { ...options }, lengths, postings: data });
+  }
+
+  /**
+   * A new index over `units` units where some keep their terms from this one: `previousUnit[i]`
+   * is unit i's position here, or -1 for a new unit whose terms `termsOf(i)` gives. Scores the
+   * same as `build` over all units' terms, without analysing the kept units' text again.
+   */
+  rebuild(
+    units: number,
+    previousUnit: ArrayLike<number>,
+    termsOf: (unit: number) => readonly string[],
+    options: Bm25Options = DEFAULT_BM25_OPTIONS,
+  ): LexicalIndex {
+    const newUnitOf = new Int32Array(this.unitCount).fill(-1);
+    const lengths: number[] = new Array<number>(units).fill(0);
+    for (let unit = 0; unit < units; unit++) {
+      const old = previousUnit[unit]!;
+      if (old >= 0) {
+        newUnitOf[old] = unit;
+        lengths[unit] = this.data.lengths[old]!;
+      }
+    }
+    const postings = new Map<string, Array<[number, number]>>();
+    for (const [term, p] of this.postings) {
+      const half = p.length / 2;
+      const kept: Array<[number, number]> = [];
+      for (let i = 0; i < half; i++) {
+        const unit = newUnitOf[p[i]!]!;
+        if (unit >= 0) kept.push([unit, p[half + i]!]);
+      }
+      if (kept.length > 0) postings.set(term, kept);
+    }
+    for (let unit = 0; unit < units; unit++) {
+      if (previousUnit[unit]! >= 0) continue;
+      const terms = termsOf(unit);
+      lengths[unit] = terms.length;
+      for (const [term, tf] of countTerms(terms)) {
+        let p = postings.get(term);
+        if (!p) postings.set(term, (p = []));
+        p.push([unit, tf]);
+      }
+    }
+    const data: Record<string, number[]> = {};
+    for (const [term, p] of postings) {
+      p.sort((a, b) => a[0] - b[0]);
+      data[term] = [...p.map((e) => e[0]), ...p.map((e) => e[1])];
     }
     return new LexicalIndex({ version: 1, options: { ...options }, lengths, postings: data });
   }
@@ -107,7 +156,7 @@ export class LexicalIndex {
 }
 
 /** Term → occurrences. */
-export function countTerms(terms: string[]): Map<string, number> {
+export function countTerms(terms: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
   return counts;
