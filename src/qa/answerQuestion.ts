@@ -3,7 +3,7 @@ import { countTerms } from '../store/lexicalIndex.ts';
 import { analyzeQuestion } from './analyzeQuestion.ts';
 import { citeSentences, toSource } from './cite.ts';
 import { cleanQuestion, hasSearchableText } from './cleanQuestion.ts';
-import { confidenceOf, DEFAULT_ABSTAIN_BELOW } from './confidence.ts';
+import { confidenceFeatures, confidenceOf, DEFAULT_ABSTAIN_BELOW, type ConfidenceFeatures, type ConfidenceModel } from './confidence.ts';
 import { isFollowUp, type ConversationMemory } from './conversationMemory.ts';
 import { pickSentences, scoreSentences, type ExtractOptions } from './extractAnswer.ts';
 import type { LoadedIndex } from './loadedIndex.ts';
@@ -17,6 +17,9 @@ export interface AnswerSettings {
   retrieve?: Partial<RetrieveOptions>;
   extract?: Partial<ExtractOptions>;
   abstainBelow?: number;
+  confidence?: ConfidenceModel;
+  /** Instrumentation for calibration (scripts/calibrate.ts): the features behind each confidence. */
+  inspect?: (features: ConfidenceFeatures) => void;
   /** Reference date for relative dates ("last December"). @default now */
   now?: () => Date;
 }
@@ -28,6 +31,8 @@ const DATE_MATCH_BOOST = 1.25;
  * asked about: narrowed hard, but not filtered, since articles recall older events.
  */
 const DATE_MISS_PENALTY = 0.5;
+/** A month or day without a year ("on July 3") recurs every year: a lighter penalty. */
+const YEARLESS_MISS_PENALTY = 0.8;
 const CONVERSATION_BOOST = 1.3;
 const CLOSEST_ARTICLES = 3;
 /** Weight of the previous turn's terms in a follow-up (the question's own words weigh 1). */
@@ -79,9 +84,10 @@ export async function answerQuestion(
   const [queryVector] = await index.embedder.embed([followUp ? `${text} ${previous.question}` : text]);
   const acceptDoc =
     options.since || options.until ? (docId: string) => withinBounds(index.articleById.get(docId)?.date ?? null, options.since, options.until) : undefined;
+  const missPenalty = question.dates.some((d) => !d.yearless) ? DATE_MISS_PENALTY : YEARLESS_MISS_PENALTY;
   const docBoost = (docId: string) => {
     const affinity = dateAffinity(index.articleById.get(docId)?.date ?? null, question.dates);
-    const dateFactor = affinity === undefined ? 1 : affinity === 1 ? DATE_MATCH_BOOST : DATE_MISS_PENALTY;
+    const dateFactor = affinity === undefined ? 1 : affinity === 1 ? DATE_MATCH_BOOST : missPenalty;
     return dateFactor * (focusDocs.has(docId) ? CONVERSATION_BOOST : 1);
   };
   const chunks = retrieveChunks(index, terms, queryVector!, { ...settings.retrieve, acceptDoc, docBoost });
@@ -89,7 +95,10 @@ export async function answerQuestion(
   const t2 = performance.now();
 
   const scored = scoreSentences(index, { text, weights: terms, ordered: question.terms, answerType: question.answerType }, chunks, settings.extract, docBoost);
-  const confidence = confidenceOf(scored[0], scored.find((s) => s.sentence.docId !== scored[0]?.sentence.docId));
+  const known = knownShare(index, terms);
+  const features = scored[0] && confidenceFeatures(scored[0], scored.find((s) => s.sentence.docId !== scored[0]!.sentence.docId), question.answerType, known);
+  if (features) settings.inspect?.(features);
+  const confidence = confidenceOf(features, settings.confidence);
   const abstainBelow = settings.abstainBelow ?? DEFAULT_ABSTAIN_BELOW;
 
   if (!scored[0] || confidence < abstainBelow) {
@@ -119,6 +128,21 @@ export async function answerQuestion(
     retrieved,
     timingsMs: timings(t2 - t1, performance.now() - t2),
   };
+}
+
+/**
+ * Share of the question's weighted words that occur anywhere in the archive. Words the
+ * archive has never seen weigh as much as its rarest word (they would be, if they were there).
+ */
+function knownShare(index: LoadedIndex, terms: ReadonlyMap<string, number>): number {
+  let known = 0;
+  let total = 0;
+  for (const [term, weight] of terms) {
+    const idf = index.data.lexical.idf(term);
+    total += weight * idf;
+    if (index.data.lexical.documentFrequency(term) > 0) known += weight * idf;
+  }
+  return total ? known / total : 0;
 }
 
 const ms = (x: number) => Math.round(x * 100) / 100;

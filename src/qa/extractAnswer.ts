@@ -18,7 +18,7 @@ export interface ExtractOptions {
   chunkDepth: number;
   /** Linear weights over `SentenceFeatures` (fitted on the public benchmarks, see README). */
   weights: FeatureWeights;
-  /** A second sentence is quoted when it scores at least this share of the first. @default 0.75 */
+  /** A second sentence is quoted when it scores at least this share of the first. @default 0.5 */
   secondRatio: number;
   /** Content-term overlap above which two sentences say the same thing. @default 0.6 */
   duplicateOverlap: number;
@@ -55,7 +55,7 @@ export type FeatureWeights = { [K in keyof SentenceFeatures]: number };
 export const DEFAULT_EXTRACT_OPTIONS: Readonly<ExtractOptions> = Object.freeze({
   chunkDepth: 12,
   weights: { coverage: 0.9, neighbour: 0, order: 0.25, proximity: 0.05, context: 0.5, article: 0, window: 0.6, typed: 0.2, restates: -0.3, length: 0, lead: 0.1 },
-  secondRatio: 0.75,
+  secondRatio: 0.5,
   duplicateOverlap: 0.6,
 });
 

@@ -101,10 +101,14 @@ export const REPORTING_LAG_DAYS = 30;
  */
 export function dateAffinity(articleDate: string | null, ranges: DateRange[]): number | undefined {
   if (!articleDate || ranges.length === 0) return undefined;
+  const year = Number(articleDate.slice(0, 4));
   for (const r of ranges) {
-    const date = r.yearless ? `2000${articleDate.slice(4)}` : articleDate;
-    const to = addDays(r.to, REPORTING_LAG_DAYS);
-    if (date >= r.from && (date <= to || (r.yearless && to < r.from /* wrapped past New Year */))) return 1;
+    // A yearless range ("July 3") is tried in the article's year and the year before (for
+    // ranges late in a year reported early in the next).
+    const candidates = r.yearless ? [year, year - 1].map((y) => [`${y}${r.from.slice(4)}`, `${y}${r.to.slice(4)}`] as const) : [[r.from, r.to] as const];
+    for (const [from, to] of candidates) {
+      if (articleDate >= from && articleDate <= addDays(to, REPORTING_LAG_DAYS)) return 1;
+    }
   }
   return 0;
 }
@@ -112,7 +116,7 @@ export function dateAffinity(articleDate: string | null, ranges: DateRange[]): n
 function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
-  return iso(d).replace(/^\d{4}/, isoDate.slice(0, 4));
+  return iso(d);
 }
 
 /** True when an article passes the `since` / `until` options (undated articles never pass a filter). */

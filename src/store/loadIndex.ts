@@ -36,15 +36,21 @@ export async function loadIndex(indexDir: string, expect?: { embedder?: string; 
     );
   }
 
+  // Every data file, read at once and checked against the manifest before anything parses it
+  // (sha256 runs at about 1 GB/s: a few percent of a load).
+  const names = Object.values(INDEX_FILES).filter((name) => name !== INDEX_FILES.manifest);
+  const read = await Promise.all(names.map((name) => readFile(join(buildDir, name)).catch(() => undefined)));
   const contents = new Map<string, Buffer>();
-  for (const [name, expected] of Object.entries(manifest.files)) {
-    const content = await readFile(join(buildDir, name)).catch(() => undefined);
+  names.forEach((name, i) => {
+    const content = read[i];
+    const expected = manifest.files[name];
     if (!content) throw corrupt(indexDir, `${name} is missing`);
+    if (!expected) throw corrupt(indexDir, `${INDEX_FILES.manifest} does not list ${name}`);
     if (content.length !== expected.bytes || createHash('sha256').update(content).digest('hex') !== expected.sha256) {
       throw corrupt(indexDir, `${name} does not match its manifest (${content.length} bytes, expected ${expected.bytes})`);
     }
     contents.set(name, content);
-  }
+  });
 
   const tables = parseJson<IndexTables>(contents, INDEX_FILES.tables, indexDir);
   const lexicalData = parseJson<LexicalIndexData>(contents, INDEX_FILES.lexical, indexDir);
@@ -58,10 +64,13 @@ export async function loadIndex(indexDir: string, expect?: { embedder?: string; 
   }
   let vectors;
   try {
-    vectors = loadVectorIndex(join(buildDir, INDEX_FILES.vectors), manifest.embedder.dims, tables.chunks.map((c) => c.label), {
-      ...DEFAULT_HNSW_OPTIONS,
-      ...manifest.hnsw,
-    });
+    vectors = loadVectorIndex(
+      join(buildDir, INDEX_FILES.vectors),
+      manifest.embedder.dims,
+      tables.chunks.map((c) => c.label),
+      { ...DEFAULT_HNSW_OPTIONS, ...manifest.hnsw },
+      contents.get(INDEX_FILES.vectors),
+    );
   } catch (error) {
     throw corrupt(indexDir, `${INDEX_FILES.vectors} cannot be read (${(error as Error).message})`);
   }

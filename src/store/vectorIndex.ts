@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import hnswlib from 'hnswlib-node';
 
 /**
@@ -44,24 +45,57 @@ export function createVectorIndex(dims: number, capacity: number, options: HnswO
 
 /**
  * Read a saved graph. `labels` are the labels the tables say are live: any other label in the
- * file (left by an incremental delete) is treated as deleted. hnswlib aborts the process on
- * some malformed files, so callers check size and manifest first; this checks dimensions.
+ * file (left by an incremental delete) is treated as deleted. hnswlib trusts the file (it
+ * aborts or reads out of bounds on some malformed ones, and never checks the width), so the
+ * file's layout is checked first against `dims`; pass `bytes` when the file is already read.
  */
 export function loadVectorIndex(
   file: string,
   dims: number,
   liveLabels: Iterable<number>,
   options: HnswOptions = DEFAULT_HNSW_OPTIONS,
+  bytes?: Uint8Array,
 ): VectorIndex {
+  checkGraphFile(bytes ?? readFileSync(file), dims);
   const graph = new hnswlib.HierarchicalNSW('cosine', dims);
   graph.readIndexSync(file);
-  if (graph.getNumDimensions() !== dims) {
-    throw new Error(`vector file has ${graph.getNumDimensions()} dimensions, manifest says ${dims}`);
-  }
   const live = new Set(liveLabels);
   const deleted = new Set<number>();
   for (const label of graph.getIdsList()) if (!live.has(label)) deleted.add(label);
   return wrap(graph, dims, deleted, options);
+}
+
+/** Size of hnswlib's header (hnswalg.h `saveIndex`): ten size_t, an int, a uint32, a double. */
+const HEADER_BYTES = 96;
+
+/**
+ * Throw unless `bytes` is a graph hnswlib wrote for vectors of `dims` floats: header fields
+ * consistent with each other and the width, every element's link list inside the file, and
+ * nothing after the last one (the same walk hnswlib does, plus the width it leaves out).
+ */
+export function checkGraphFile(bytes: Uint8Array, dims: number): void {
+  const fail = (why: string): never => {
+    throw new Error(`not an HNSW graph of ${dims}-dimensional vectors (${why})`);
+  };
+  if (bytes.length < HEADER_BYTES) fail(`${bytes.length} bytes is shorter than the header`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const size = (offset: number): number => Number(view.getBigUint64(offset, true));
+  const [offsetLevel0, maxElements, count, perElement, labelOffset, offsetData] = [0, 8, 16, 24, 32, 40].map(size) as [number, number, number, number, number, number];
+  const entryPoint = view.getUint32(52, true);
+  const [maxM, maxM0] = [size(56), size(64)];
+  if (offsetLevel0 !== 0 || count > maxElements || maxM < 1 || maxM0 < maxM) fail('inconsistent header');
+  if (offsetData !== maxM0 * 4 + 4 || perElement !== labelOffset + 8) fail('inconsistent element layout');
+  if (labelOffset - offsetData !== dims * 4) fail(`its vectors have ${(labelOffset - offsetData) / 4} dimensions`);
+  if (count > 0 && entryPoint >= count) fail('entry point outside the graph');
+  const linksPerLevel = maxM * 4 + 4;
+  let position = HEADER_BYTES + count * perElement;
+  for (let i = 0; i < count; i++) {
+    if (position + 4 > bytes.length) fail('truncated');
+    const links = view.getUint32(position, true);
+    if (links % linksPerLevel !== 0) fail('malformed link list');
+    position += 4 + links;
+  }
+  if (position !== bytes.length) fail(position > bytes.length ? 'truncated' : 'trailing bytes');
 }
 
 function wrap(graph: hnswlib.HierarchicalNSW, dims: number, deleted: Set<number>, options: HnswOptions): VectorIndex {

@@ -1,0 +1,96 @@
+/**
+ * Fit the confidence model (src/qa/confidence.ts) and print it with an abstention table.
+ *
+ *   npx tsx scripts/calibrate.ts [--squad ../shared/benchmarks/squad-dev] [--dev tests/fixtures/dev-questions.jsonl]
+ *
+ * Positives and their labels: SQuAD questions asked of an index holding their article
+ * (label 1 when the quoted sentences contain a gold answer), and the dev set over the seeds.
+ * Negatives (label 0): SQuAD questions whose article was left out of the index (the even
+ * articles are indexed, the odd ones' questions cannot be answered), and the dev set's
+ * unanswerable questions. Logistic regression, L2-regularised, plain gradient descent.
+ */
+import { mkdtemp, readdir, rm, symlink, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { answerHit, citationCorrect } from '../src/eval/metrics.ts';
+import { readQuestions, type EvalQuestion } from '../src/eval/questions.ts';
+import { openArchive } from '../src/qa/openArchive.ts';
+import type { ConfidenceFeatures, ConfidenceModel } from '../src/qa/confidence.ts';
+
+const { values } = parseArgs({ options: { squad: { type: 'string' }, dev: { type: 'string' }, seeds: { type: 'string' } } });
+const squadDir = resolve(values.squad ?? '../shared/benchmarks/squad-dev');
+const devFile = values.dev ?? 'tests/fixtures/dev-questions.jsonl';
+const seeds = values.seeds ?? 'seeds';
+
+type Row = { x: ConfidenceFeatures; y: number; group: string };
+const rows: Row[] = [];
+
+async function collect(indexDir: string, corpusDir: string, questions: EvalQuestion[], label: (q: EvalQuestion, hit: boolean) => number, group: string) {
+  let last: ConfidenceFeatures | undefined;
+  const archive = await openArchive({ indexDir, corpusDir, embedder: 'hashed', settings: { abstainBelow: 0, inspect: (f) => (last = f) } });
+  for (const q of questions) {
+    last = undefined;
+    const answer = await archive.ask(q.question, { conversationId: q.conversation ? `cal:${q.conversation}` : undefined });
+    if (!last || answer.kind !== 'answer') continue;
+    const hit = q.answers.length ? answerHit(q, answer) && citationCorrect(q, answer) : citationCorrect(q, answer);
+    rows.push({ x: last, y: label(q, hit), group });
+  }
+}
+
+const work = await mkdtemp(join(tmpdir(), 'archivist-calibrate-'));
+try {
+  const corpus = join(squadDir, 'corpus');
+  const even = join(work, 'even');
+  await mkdir(even);
+  const files = (await readdir(corpus)).filter((f) => f.endsWith('.txt'));
+  const evenIds = new Set<string>();
+  for (const f of files) {
+    if (Number(f.slice(0, 3)) % 2 === 0) {
+      await symlink(join(corpus, f), join(even, f));
+      evenIds.add(f.replace(/\.txt$/, ''));
+    }
+  }
+  const squad = await readQuestions(join(squadDir, 'questions.jsonl'));
+  const inEven = (q: EvalQuestion) => q.sources.some((s) => evenIds.has(s));
+  await collect(join(work, 'index-even'), even, squad.filter(inEven), (_q, hit) => (hit ? 1 : 0), 'squad answerable');
+  await collect(join(work, 'index-even'), even, squad.filter((q) => !inEven(q)), () => 0, 'squad article missing');
+  const dev = await readQuestions(devFile);
+  await collect(join(work, 'index-seeds'), seeds, dev, (q, hit) => (q.answerable && hit ? 1 : 0), 'dev (seeds)');
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
+
+// Balance the groups so the small dev set is not drowned by thousands of SQuAD rows.
+const groups = [...new Set(rows.map((r) => r.group))];
+const weightOf = new Map(groups.map((g) => [g, rows.length / groups.length / rows.filter((r) => r.group === g).length]));
+const keys = Object.keys(rows[0]!.x) as Array<keyof ConfidenceFeatures>;
+const model: ConfidenceModel = { intercept: 0, ...Object.fromEntries(keys.map((k) => [k, 0])) } as ConfidenceModel;
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const predict = (x: ConfidenceFeatures) => sigmoid(keys.reduce((z, k) => z + model[k] * x[k], model.intercept));
+const lambda = 1e-3;
+for (let epoch = 0; epoch < 3000; epoch++) {
+  const grad: Record<string, number> = { intercept: 0 };
+  let total = 0;
+  for (const r of rows) {
+    const w = weightOf.get(r.group)!;
+    const err = (predict(r.x) - r.y) * w;
+    grad.intercept! += err;
+    for (const k of keys) grad[k] = (grad[k] ?? 0) + err * r.x[k];
+    total += w;
+  }
+  model.intercept -= (2 * grad.intercept!) / total;
+  for (const k of keys) model[k] -= (2 * (grad[k]! / total + lambda * model[k]));
+}
+const rounded = Object.fromEntries(Object.entries(model).map(([k, v]) => [k, Math.round(v * 100) / 100]));
+console.log('model', JSON.stringify(rounded));
+console.log('\n| threshold | ' + groups.map((g) => `${g}: answered (right / wrong)`).join(' | ') + ' |');
+console.log('|---|' + groups.map(() => '---').join('|') + '|');
+for (const t of [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
+  const cells = groups.map((g) => {
+    const rs = rows.filter((r) => r.group === g);
+    const answered = rs.filter((r) => predict(r.x) >= t);
+    return `${(answered.length / rs.length).toFixed(3)} (${answered.filter((r) => r.y === 1).length} / ${answered.filter((r) => r.y === 0).length} of ${rs.length})`;
+  });
+  console.log(`| ${t} | ${cells.join(' | ')} |`);
+}

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { confidenceFeatures, confidenceOf, type ConfidenceFeatures } from '../../src/qa/confidence.ts';
+import type { ScoredSentence, SentenceFeatures } from '../../src/qa/extractAnswer.ts';
+import { replyToSmallTalk } from '../../src/qa/smallTalk.ts';
+import { asker, buildIndex } from '../support/qaFixtures.ts';
+
+/** A middling answer: every feature halfway, no typed answer asked for. */
+const MID: ConfidenceFeatures = { coverage: 0.5, window: 0.5, context: 0.5, semantic: 0.5, typedMatch: 0, typedMiss: 0, margin: 0.5, known: 0.5 };
+const steps = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1];
+
+describe('confidenceOf', () => {
+  it('rises with coverage', () => {
+    const values = steps.map((coverage) => confidenceOf({ ...MID, coverage }));
+    for (let i = 1; i < values.length; i++) expect(values[i]!).toBeGreaterThanOrEqual(values[i - 1]!);
+    expect(values.at(-1)!).toBeGreaterThan(values[0]!);
+  });
+
+  it('rises with the margin over the best other article', () => {
+    const values = steps.map((margin) => confidenceOf({ ...MID, margin }));
+    for (let i = 1; i < values.length; i++) expect(values[i]!).toBeGreaterThanOrEqual(values[i - 1]!);
+    expect(values.at(-1)!).toBeGreaterThan(values[0]!);
+  });
+
+  it('penalises a sentence lacking the answer type the question asks for', () => {
+    expect(confidenceOf({ ...MID, typedMiss: 1 })).toBeLessThan(confidenceOf({ ...MID, typedMatch: 1 }));
+    expect(confidenceOf({ ...MID, typedMiss: 1 })).toBeLessThan(confidenceOf(MID));
+  });
+
+  it('stays in [0, 1], and is 0 without a candidate', () => {
+    const keys = Object.keys(MID) as Array<keyof ConfidenceFeatures>;
+    const all = (v: number) => Object.fromEntries(keys.map((k) => [k, v])) as unknown as ConfidenceFeatures;
+    for (const f of [all(0), all(1), MID, { ...all(1), typedMiss: 0 }, { ...all(0), typedMiss: 1 }]) {
+      const c = confidenceOf(f);
+      expect(c).toBeGreaterThanOrEqual(0);
+      expect(c).toBeLessThanOrEqual(1);
+    }
+    expect(confidenceOf(undefined)).toBe(0);
+  });
+});
+
+describe('confidenceFeatures', () => {
+  const sentence = (score: number, typed: number, docId = 'a'): ScoredSentence => ({
+    sentence: { docId, index: 0, start: 0, end: 1 },
+    text: 'x',
+    terms: [],
+    score,
+    semantic: 0.4,
+    features: { coverage: 0.8, neighbour: 0, order: 0, proximity: 0, context: 1, article: 1, window: 0.9, typed, restates: 0, length: 0.5, lead: 1 } satisfies SentenceFeatures,
+  });
+
+  it('marks a typed match or miss only when the question asks for a type', () => {
+    expect(confidenceFeatures(sentence(1, 1), undefined, 'date', 1)).toMatchObject({ typedMatch: 1, typedMiss: 0 });
+    expect(confidenceFeatures(sentence(1, 0), undefined, 'number', 1)).toMatchObject({ typedMatch: 0, typedMiss: 1 });
+    expect(confidenceFeatures(sentence(1, 0), undefined, 'other', 1)).toMatchObject({ typedMatch: 0, typedMiss: 0 });
+  });
+
+  it('takes the margin over the runner-up, clipped to [0, 1]', () => {
+    expect(confidenceFeatures(sentence(1.2, 0), sentence(0.9, 0, 'b'), 'other', 1).margin).toBeCloseTo(0.3, 6);
+    expect(confidenceFeatures(sentence(3, 0), sentence(0.5, 0, 'b'), 'other', 1).margin).toBe(1);
+    expect(confidenceFeatures(sentence(0.5, 0), sentence(0.9, 0, 'b'), 'other', 1).margin).toBe(0);
+  });
+});
+
+const archive = () =>
+  buildIndex([
+    {
+      id: 'quake',
+      title: 'Earthquake shakes Tarnow',
+      date: '2023-03-04',
+      text: 'A magnitude 5.8 earthquake shook the town of Tarnow early on Saturday. Engineers inspected the old cathedral for cracks.',
+    },
+    { id: 'dam', title: 'Dam opens', date: '2023-04-10', text: 'The new Ostra dam began producing electricity for the valley on Monday. It cost 90 million euros.' },
+    { id: 'vote', title: 'Council vote', date: '2023-05-22', text: 'The Tarnow council voted to rebuild the cathedral roof before winter. The vote passed nine to two.' },
+    { id: 'fair', title: 'Book fair', date: '2023-06-02', text: 'The spring book fair drew record crowds to the riverside hall. Publishers sold out of maps.' },
+  ]);
+
+describe('ask(): abstention', () => {
+  it('abstains on an off-topic question and lists the closest articles instead', async () => {
+    const index = archive();
+    const answer = await asker(index)('What is the best recipe for sourdough pancakes?');
+    expect(answer.kind).toBe('abstain');
+    expect(answer.abstained).toBe(true);
+    expect(answer.sentences).toEqual([]);
+    expect(answer.answer).not.toMatch(/\[\d+\]/);
+    expect(answer.retrieved.length).toBeGreaterThanOrEqual(1);
+    expect(answer.sources.length).toBe(Math.min(3, answer.retrieved.length));
+    expect(answer.sources.map((s) => s.n)).toEqual(answer.sources.map((_, i) => i + 1));
+    // The closest articles are the best retrieved ones, in order.
+    expect(answer.sources.map((s) => s.docId)).toEqual(answer.retrieved.slice(0, answer.sources.length).map((r) => r.docId));
+    for (const s of answer.sources) expect(index.articleById.has(s.docId)).toBe(true);
+    expect(answer.confidence).toBeGreaterThanOrEqual(0);
+    expect(answer.confidence).toBeLessThan(1);
+  });
+
+  it('answers an on-topic question by default', async () => {
+    const answer = await asker(archive())('What was the magnitude of the earthquake that shook Tarnow?');
+    expect(answer.kind).toBe('answer');
+    expect(answer.abstained).toBe(false);
+    expect(answer.sentences[0]!.docId).toBe('quake');
+    expect(answer.sentences[0]!.text).toContain('5.8');
+  });
+
+  it('follows abstainBelow: 1 abstains even on a good answer, 0 answers even off-topic', async () => {
+    const good = 'What was the magnitude of the earthquake that shook Tarnow?';
+    const strict = await asker(archive(), { abstainBelow: 1 })(good);
+    expect(strict.kind).toBe('abstain');
+    expect(strict.abstained).toBe(true);
+    expect(strict.sentences).toEqual([]);
+    expect(strict.sources.map((s) => s.docId)).toContain('quake');
+    expect(strict.sources.length).toBeLessThanOrEqual(3);
+
+    const lax = await asker(archive(), { abstainBelow: 0 })('Which cathedral did the engineers in Tarnow inspect for mould?');
+    expect(lax.kind).toBe('answer');
+    expect(lax.sentences.length).toBeGreaterThanOrEqual(1);
+
+    // The same question, the same confidence: only the threshold changed the outcome.
+    const relaxed = await asker(archive(), { abstainBelow: 0 })(good);
+    expect(relaxed.kind).toBe('answer');
+    expect(relaxed.confidence).toBe(strict.confidence);
+  });
+
+  it('is more confident where the archive answers than where it does not', async () => {
+    const ask = asker(archive(), { abstainBelow: 0 });
+    const onTopic = await ask('What was the magnitude of the earthquake that shook Tarnow?');
+    const offTopic = await ask('What is the best recipe for sourdough pancakes?');
+    expect(onTopic.confidence).toBeGreaterThan(offTopic.confidence);
+  });
+});
+
+describe('small talk', () => {
+  it.each(['hello', 'Hi there!', 'thanks!', 'Thank you so much', 'bye', 'who are you?'])('"%s" gets a short reply, no sources', async (text) => {
+    expect(replyToSmallTalk(text)).toBeDefined();
+    const answer = await asker(archive())(text);
+    expect(answer.kind).toBe('smalltalk');
+    expect(answer.abstained).toBe(false);
+    expect(answer.sources).toEqual([]);
+    expect(answer.sentences).toEqual([]);
+    expect(answer.retrieved).toEqual([]);
+    expect(answer.answer).not.toMatch(/\[\d+\]/);
+  });
+
+  it.each(['Hello, who rebuilt the cathedral roof in Tarnow?', 'Thanks to what did the dam open?', 'What did the council vote on?'])(
+    '"%s" is a question, not small talk',
+    (text) => {
+      expect(replyToSmallTalk(text)).toBeUndefined();
+    },
+  );
+});
+
+describe('ask(): input that is not a question', () => {
+  it.each(['', '   ', '???', '<@123456789012345678>', '🙂🙂'])('%j is invalid, with a message and nothing quoted', async (text) => {
+    const answer = await asker(archive())(text);
+    expect(answer.kind).toBe('invalid');
+    expect(answer.abstained).toBe(true);
+    expect(answer.sentences).toEqual([]);
+    expect(answer.sources).toEqual([]);
+    expect(answer.answer.length).toBeGreaterThan(0);
+  });
+
+  it('abstains, quoting nothing, when the question has only stopwords', async () => {
+    const answer = await asker(archive(), { abstainBelow: 0 })('What was it?');
+    expect(answer.kind).toBe('abstain');
+    expect(answer.sentences).toEqual([]);
+  });
+});

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
+import { answerTypeOf } from '../../src/qa/analyzeQuestion.ts';
+import { hasAnswerCue } from '../../src/qa/answerCues.ts';
+import { isHeading, overlap, pickSentences, scoreSentences, type ScoredSentence, type SentenceFeatures } from '../../src/qa/extractAnswer.ts';
+import { retrieveChunks } from '../../src/qa/retrieve.ts';
+import { countTerms } from '../../src/store/lexicalIndex.ts';
+import { asker, buildIndex } from '../support/qaFixtures.ts';
+
+describe('answerTypeOf', () => {
+  it.each([
+    ['When did the bridge open?', 'date'],
+    ['What year was the treaty signed?', 'date'],
+    ['How many people were evacuated?', 'number'],
+    ['How much did the stadium cost?', 'number'],
+    ['Who signed the accord?', 'person'],
+    ['Where did the ministers meet?', 'place'],
+    ['Which team won the cup final?', 'name'],
+    ['Which company bought the port?', 'name'],
+    ['Why did the talks fail?', 'other'],
+  ] as const)('"%s" asks for a %s', (question, type) => {
+    expect(answerTypeOf(question)).toBe(type);
+  });
+});
+
+describe('hasAnswerCue', () => {
+  it('date: a date the question does not name counts; one it already names does not', () => {
+    expect(hasAnswerCue('date', 'The bridge opened on 12 March 2021 after years of delay.', 'When did the bridge open?')).toBe(true);
+    expect(hasAnswerCue('date', 'The bridge opened to traffic after years of delay.', 'When did the bridge open?')).toBe(false);
+    expect(hasAnswerCue('date', 'The bridge opened in May 2023.', 'When in May 2023 did the bridge open?')).toBe(false);
+    expect(hasAnswerCue('date', 'The bridge opened in May 2023 and closed in June.', 'When in May 2023 did the bridge open?')).toBe(true);
+  });
+
+  it('number: a figure (digits or words) the question does not say', () => {
+    expect(hasAnswerCue('number', 'The flood destroyed 340 homes in the valley.', 'How many homes did the flood destroy?')).toBe(true);
+    expect(hasAnswerCue('number', 'The flood destroyed twelve homes in the valley.', 'How many homes did the flood destroy?')).toBe(true);
+    expect(hasAnswerCue('number', 'The flood destroyed homes in the valley.', 'How many homes did the flood destroy?')).toBe(false);
+    expect(hasAnswerCue('number', 'The flood destroyed 340 homes in the valley.', 'Did the flood destroy 340 homes?')).toBe(false);
+  });
+
+  it('person: a capitalised name the question does not say (not the sentence-initial word)', () => {
+    expect(hasAnswerCue('person', 'The accord was signed by Maria Okafor on behalf of the council.', 'Who signed the accord?')).toBe(true);
+    expect(hasAnswerCue('person', 'Officials signed the accord on behalf of the council.', 'Who signed the accord?')).toBe(false);
+    expect(hasAnswerCue('person', 'The accord was signed by Maria Okafor.', 'Who did Maria Okafor sign with?')).toBe(false);
+  });
+
+  it('place: "in <Place>" counts, but "in December" is a date, not a place', () => {
+    expect(hasAnswerCue('place', 'The ministers met in Geneva to sign it.', 'Where did the ministers meet?')).toBe(true);
+    expect(hasAnswerCue('place', 'The ministers met in December to sign it.', 'Where did the ministers meet?')).toBe(false);
+    expect(hasAnswerCue('place', 'The ministers met in Geneva in December.', 'Where in Geneva did the ministers meet?')).toBe(false);
+  });
+
+  // The month/weekday exclusion must not swallow places that merely start like one
+  // (Mar-seille, Mon-treal, Sun-derland, Dec-atur).
+  it('place: a place whose name starts like a month or weekday still counts', () => {
+    for (const place of ['Montreal', 'Marseille', 'Maryland', 'Mongolia', 'Sunderland', 'Decatur']) {
+      expect(hasAnswerCue('place', `The ministers met in ${place} to sign it.`, 'Where did the ministers meet?'), place).toBe(true);
+    }
+  });
+
+  it('other: never a cue', () => {
+    expect(hasAnswerCue('other', 'The ministers met in Geneva on 3 May 2021 with 40 delegates.', 'Why did they meet?')).toBe(false);
+  });
+});
+
+describe('isHeading', () => {
+  it('treats a short line without closing punctuation as a heading', () => {
+    expect(isHeading('Jaishankar, Lavrov Review India-Russia Ties')).toBe(true);
+    expect(isHeading('Flood Waters Recede')).toBe(true);
+  });
+
+  it('treats a sentence as a sentence', () => {
+    expect(isHeading('The flood waters receded on Monday.')).toBe(false);
+    expect(isHeading('Did the flood waters recede?')).toBe(false);
+    expect(isHeading('“The waters are going down,” the mayor said.”')).toBe(false);
+  });
+
+  it('treats a long line as a sentence even without a full stop', () => {
+    expect(isHeading('The flood waters that had covered the lower town for nine days finally receded on Monday morning leaving mud across every street')).toBe(false);
+  });
+});
+
+/** A ScoredSentence by hand, for pickSentences (which only reads score and terms). */
+function scored(docId: string, index: number, text: string, score: number): ScoredSentence {
+  const features = {} as SentenceFeatures;
+  return { sentence: { docId, index, start: 0, end: text.length }, text, terms: analyzeTerms(text), score, features, semantic: 0 };
+}
+
+describe('pickSentences', () => {
+  it('picks nothing from nothing', () => {
+    expect(pickSentences([])).toEqual([]);
+  });
+
+  it('returns at most two sentences, the best first', () => {
+    const list = [
+      scored('a', 0, 'The dam burst after three days of rain.', 1),
+      scored('b', 0, 'Rescue boats reached the stranded villagers by noon.', 0.99),
+      scored('c', 0, 'Schools across the district stayed closed for a week.', 0.98),
+    ];
+    const picked = pickSentences(list);
+    expect(picked.length).toBeGreaterThanOrEqual(1);
+    expect(picked.length).toBeLessThanOrEqual(2);
+    expect(picked[0]).toBe(list[0]);
+    expect(picked).toEqual([list[0], list[1]]);
+  });
+
+  it('never quotes two near-duplicates, however close their scores', () => {
+    const first = scored('a', 0, 'The dam burst after three days of heavy rain.', 1);
+    const dup = scored('b', 3, 'After three days of heavy rain, the dam burst.', 0.999);
+    const picked = pickSentences([first, dup]);
+    expect(picked).toEqual([first]);
+    // With a distinct sentence after the duplicate, that one is the second.
+    const other = scored('c', 1, 'Rescue boats reached the stranded villagers by noon.', 0.99);
+    expect(pickSentences([first, dup, other])).toEqual([first, other]);
+  });
+
+  it('does not add a second sentence that scores far below the first', () => {
+    const first = scored('a', 0, 'The dam burst after three days of rain.', 1);
+    expect(pickSentences([first, scored('b', 0, 'Rescue boats reached the stranded villagers by noon.', 0.01)])).toEqual([first]);
+  });
+});
+
+describe('overlap', () => {
+  it('is the share of the smaller set found in the other', () => {
+    expect(overlap(['dam', 'burst'], ['dam', 'burst', 'rain'])).toBe(1);
+    expect(overlap(['dam', 'rain'], ['dam', 'burst', 'boat', 'noon'])).toBe(0.5);
+    expect(overlap(['dam'], ['boat'])).toBe(0);
+    expect(overlap([], ['boat'])).toBe(0);
+  });
+});
+
+describe('scoreSentences', () => {
+  const index = () =>
+    buildIndex([
+      {
+        id: 'storm',
+        title: 'Storm report',
+        text: 'Heavy rain fell across the region on Monday. The harbour authority closed the Kelvor lighthouse after the storm cracked its lantern. Officials said the region would recover.',
+      },
+      { id: 'weather', title: 'Weather notes', text: 'Rain fell across the region again on Tuesday. The region expects more rain next week.' },
+    ]);
+
+  it('ranks a sentence holding the question’s rare words above one holding only its common words', () => {
+    const idx = index();
+    const question = 'Why was the Kelvor lighthouse closed in the region?';
+    const terms = countTerms(analyzeTerms(question));
+    const chunks = retrieveChunks(idx, terms, new Float32Array(idx.embedder.dims));
+    const ranked = scoreSentences(idx, { text: question, weights: terms, ordered: analyzeTerms(question), answerType: answerTypeOf(question) }, chunks);
+    const rare = ranked.findIndex((s) => s.text.includes('Kelvor'));
+    const common = ranked.findIndex((s) => s.text.startsWith('Rain fell across the region'));
+    expect(rare).toBe(0);
+    expect(common).toBeGreaterThan(rare);
+    for (const s of ranked) {
+      expect(s.text).toBe(idx.articleById.get(s.sentence.docId)!.text.slice(s.sentence.start, s.sentence.end));
+      for (const v of Object.values(s.features)) {
+        expect(v).toBeGreaterThanOrEqual(0);
+        expect(v).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+});
+
+describe('ask(): extraction', () => {
+  // Two reports that differ in whether they give the figure. The one with the figure is a
+  // word longer (so slightly weaker on words alone) and sorts last by id: without the
+  // answer-type cue the other one would be quoted.
+  const flood = () =>
+    buildIndex([
+      { id: 'a-report', title: 'Valley flood', text: 'The flood in Lindow destroyed countless homes along the river. Crews began clearing roads.' },
+      { id: 'b-report', title: 'Valley flood', text: 'The flood in Lindow destroyed 340 riverside homes along the river. Crews began clearing roads.' },
+    ]);
+
+  it('prefers the sentence with a number for "How many …"', async () => {
+    const answer = await asker(flood(), { abstainBelow: 0 })('How many homes did the flood in Lindow destroy?');
+    expect(answer.kind).toBe('answer');
+    expect(answer.sentences[0]!.text).toContain('340');
+    expect(answer.sentences[0]!.docId).toBe('b-report');
+  });
+
+  // "how many" is the question's answer type, not its topic: a sentence that happens to say
+  // "many" must not beat the one that gives the figure.
+  it('prefers the figure over a sentence that merely says "many"', async () => {
+    const index = buildIndex([
+      { id: 'a-report', title: 'Valley flood', text: 'The flood in Lindow destroyed many homes along the river. Crews began clearing roads.' },
+      { id: 'b-report', title: 'Valley flood', text: 'The flood in Lindow destroyed 340 homes along the river. Crews began clearing roads.' },
+    ]);
+    const answer = await asker(index, { abstainBelow: 0 })('How many homes did the flood in Lindow destroy?');
+    expect(answer.sentences[0]!.text).toContain('340');
+  });
+
+  const headed = () =>
+    buildIndex([
+      {
+        id: 'bridge',
+        title: 'Harbour bridge',
+        text: 'Harbour Bridge Reopens To Traffic\n\nThe harbour bridge reopened to traffic on Monday after a two-year repair. Engineers replaced every cable.\n\nCable Work Finished Early\n\nThe cable work finished four months ahead of schedule.',
+      },
+      { id: 'park', title: 'City parks', text: 'The city opened a new park beside the river. Families gathered on the lawn.' },
+    ]);
+
+  it('quotes text verbatim from the article at its offsets, and never a heading', async () => {
+    const index = headed();
+    const ask = asker(index, { abstainBelow: 0 });
+    for (const q of ['When did the harbour bridge reopen to traffic?', 'Did the cable work finish early?', 'What did engineers replace on the bridge?']) {
+      const answer = await ask(q);
+      expect(answer.kind, q).toBe('answer');
+      expect(answer.sentences.length).toBeGreaterThanOrEqual(1);
+      expect(answer.sentences.length).toBeLessThanOrEqual(2);
+      for (const s of answer.sentences) {
+        const article = index.articleById.get(s.docId)!;
+        expect(article.text.slice(s.start, s.end)).toBe(s.text);
+        expect(isHeading(s.text), `quoted a heading: ${s.text}`).toBe(false);
+        expect(answer.answer).toContain(s.text);
+      }
+    }
+  });
+
+  it('never quotes the same statement twice', async () => {
+    const index = buildIndex([
+      { id: 'one', title: 'Port news', text: 'The port of Varna will stay closed until Friday, officials said.' },
+      { id: 'two', title: 'Port news', text: 'Officials said the port of Varna will stay closed until Friday.' },
+    ]);
+    const answer = await asker(index, { abstainBelow: 0 })('How long will the port of Varna stay closed?');
+    expect(answer.sentences.length).toBe(1);
+  });
+});

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { cp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingest } from '../../src/ingest.ts';
+import { CURRENT_FILE, INDEX_FILES } from '../../src/store/indexData.ts';
+import { loadIndex } from '../../src/store/loadIndex.ts';
+import { createVectorIndex } from '../../src/store/vectorIndex.ts';
+import { liveBuild, makeTempDir, removeTempDirs, SEEDS_DIR } from '../ingest/seedCorpus.ts';
+
+let pristine: string;
+
+beforeAll(async () => {
+  pristine = await makeTempDir('pristine');
+  await ingest({ corpus: SEEDS_DIR, indexDir: pristine, embedder: 'hashed' });
+});
+afterAll(removeTempDirs);
+
+/** A private copy of the seed index, and the path of one of its live files. */
+async function damageable(): Promise<{ indexDir: string; file: (name: string) => Promise<string> }> {
+  const indexDir = join(await makeTempDir('damaged'), 'index');
+  await cp(pristine, indexDir, { recursive: true });
+  return { indexDir, file: async (name) => join(await liveBuild(indexDir), name) };
+}
+
+async function flipByte(file: string, at: (size: number) => number): Promise<void> {
+  const bytes = await readFile(file);
+  const i = at(bytes.length);
+  bytes[i] = bytes[i]! ^ 0xff;
+  await writeFile(file, bytes);
+}
+
+async function editManifest(file: string, edit: (m: Record<string, any>) => void): Promise<void> {
+  const manifest = JSON.parse(await readFile(file, 'utf8'));
+  edit(manifest);
+  await writeFile(file, JSON.stringify(manifest));
+}
+
+async function expectRejected(indexDir: string, code: string, expect_?: { embedder: string; dims: number }) {
+  const error = await loadIndex(indexDir, expect_).then(
+    () => undefined,
+    (e: unknown) => e as { code?: string; message: string },
+  );
+  expect(error?.code).toBe(code);
+  expect(error?.message).toContain('npm run ingest');
+}
+
+describe('loadIndex on a missing index', () => {
+  it('rejects an empty folder with INDEX_MISSING', async () => {
+    await expectRejected(await makeTempDir('empty'), 'INDEX_MISSING');
+  });
+
+  it('rejects a folder that does not exist with INDEX_MISSING', async () => {
+    await expectRejected(join(await makeTempDir('parent'), 'nowhere'), 'INDEX_MISSING');
+  });
+});
+
+describe('loadIndex on a damaged index (never reaching hnswlib with a bad file)', () => {
+  it('loads the undamaged copy', async () => {
+    const { indexDir } = await damageable();
+    expect((await loadIndex(indexDir)).chunks.length).toBeGreaterThan(10);
+  });
+
+  const cases: Array<[string, (d: Awaited<ReturnType<typeof damageable>>) => Promise<void>]> = [
+    ['vectors.hnsw truncated to half', async (d) => truncate(await d.file(INDEX_FILES.vectors), Math.floor((await readFile(await d.file(INDEX_FILES.vectors))).length / 2))],
+    ['vectors.hnsw emptied', async (d) => truncate(await d.file(INDEX_FILES.vectors), 0)],
+    ['a header byte of vectors.hnsw flipped', async (d) => flipByte(await d.file(INDEX_FILES.vectors), () => 20)],
+    ['a middle byte of vectors.hnsw flipped', async (d) => flipByte(await d.file(INDEX_FILES.vectors), (n) => Math.floor(n / 2))],
+    ['vectors.hnsw deleted', async (d) => rm(await d.file(INDEX_FILES.vectors))],
+    ['tables.json truncated', async (d) => truncate(await d.file(INDEX_FILES.tables), 100)],
+    ['a byte of tables.json flipped', async (d) => flipByte(await d.file(INDEX_FILES.tables), (n) => Math.floor(n / 3))],
+    ['lexical.json truncated', async (d) => truncate(await d.file(INDEX_FILES.lexical), 10)],
+    ['manifest.json truncated', async (d) => truncate(await d.file(INDEX_FILES.manifest), 40)],
+    ['a byte of manifest.json flipped', async (d) => flipByte(await d.file(INDEX_FILES.manifest), () => 0)],
+    ['manifest.json deleted', async (d) => rm(await d.file(INDEX_FILES.manifest))],
+    ['manifest.json with a field of the wrong type', async (d) => editManifest(await d.file(INDEX_FILES.manifest), (m) => (m.embedder.dims = 'many'))],
+    ['manifest.json claiming another width than the graph has', async (d) => editManifest(await d.file(INDEX_FILES.manifest), (m) => (m.embedder.dims = 384))],
+    ['manifest.json no longer listing the graph file', async (d) => editManifest(await d.file(INDEX_FILES.manifest), (m) => delete m.files[INDEX_FILES.vectors])],
+    ["the build folder CURRENT names deleted", async (d) => rm(await liveBuild(d.indexDir), { recursive: true })],
+    ['garbage in CURRENT', async (d) => writeFile(join(d.indexDir, CURRENT_FILE), '\u0000\u00ff../../etc\n')],
+    ['CURRENT empty', async (d) => writeFile(join(d.indexDir, CURRENT_FILE), '')],
+  ];
+
+  it.each(cases)('rejects %s with INDEX_CORRUPT', async (_, damage) => {
+    const d = await damageable();
+    await damage(d);
+    await expectRejected(d.indexDir, 'INDEX_CORRUPT');
+  });
+
+  it('rejects a well-formed graph of another width, even when the manifest vouches for it', async () => {
+    const d = await damageable();
+    const file = await d.file(INDEX_FILES.vectors);
+    const other = createVectorIndex(8, 4);
+    for (let label = 0; label < 30; label++) other.add(label, Float32Array.from({ length: 8 }, (_, i) => ((label * 7 + i) % 5) + 1));
+    other.save(file);
+    const content = await readFile(file);
+    await editManifest(await d.file(INDEX_FILES.manifest), (m) => {
+      m.files[INDEX_FILES.vectors] = { bytes: content.length, sha256: createHash('sha256').update(content).digest('hex') };
+    });
+    await expectRejected(d.indexDir, 'INDEX_CORRUPT');
+  });
+});
+
+describe('loadIndex on an index it cannot use as it is', () => {
+  it('rejects another format version with INDEX_VERSION', async () => {
+    const d = await damageable();
+    await editManifest(await d.file(INDEX_FILES.manifest), (m) => (m.formatVersion = 99));
+    await expectRejected(d.indexDir, 'INDEX_VERSION');
+  });
+
+  it('rejects a hashed index when MiniLM (384 dims) is expected with INDEX_MISMATCH', async () => {
+    const { indexDir } = await damageable();
+    await expectRejected(indexDir, 'INDEX_MISMATCH', { embedder: 'minilm', dims: 384 });
+    await expect(loadIndex(indexDir, { embedder: 'hashed', dims: 256 })).resolves.toBeDefined();
+  });
+});

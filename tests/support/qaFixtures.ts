@@ -1,0 +1,105 @@
+import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
+import { segmentArticle } from '../../src/corpus/segmentArticle.ts';
+import type { Article, ChunkOptions } from '../../src/corpus/types.ts';
+import { fitHashedEmbedder } from '../../src/embed/hashed.ts';
+import type { Embedder } from '../../src/embed/types.ts';
+import { answerQuestion, type AnswerSettings } from '../../src/qa/answerQuestion.ts';
+import { ConversationMemory } from '../../src/qa/conversationMemory.ts';
+import { prepareIndex, type LoadedIndex } from '../../src/qa/loadedIndex.ts';
+import type { Answer, AskOptions } from '../../src/qa/types.ts';
+import { chunkEmbeddingText } from '../../src/store/chunkText.ts';
+import type { StoredChunk } from '../../src/store/indexData.ts';
+import { LexicalIndex } from '../../src/store/lexicalIndex.ts';
+import { INDEX_FORMAT_VERSION, type Manifest } from '../../src/store/manifest.ts';
+import { createVectorIndex, DEFAULT_HNSW_OPTIONS } from '../../src/store/vectorIndex.ts';
+
+/**
+ * A `LoadedIndex` built in memory from a handful of hand-written articles, through the same
+ * pieces ingest uses (segmentArticle, chunkEmbeddingText, analyzeTerms, LexicalIndex.build,
+ * an HNSW graph, prepareIndex), without touching the disk.
+ */
+export interface FixtureArticle {
+  id: string;
+  text: string;
+  /** @default the id */
+  title?: string;
+  date?: string | null;
+  outlet?: string | null;
+}
+
+export interface FixtureOptions {
+  chunking?: Partial<ChunkOptions>;
+  /**
+   * Hand-written chunk vectors (a fake embedder): `vectorOf(docId, chunkIndexInArticle)`.
+   * Without it, a hashed embedder is fitted on the chunks, as a hashed ingest does.
+   */
+  vectorOf?: (docId: string, chunkIndex: number) => number[];
+  /** The fake embedder's vector for a question (only with `vectorOf`). @default zeros */
+  queryVector?: (text: string) => number[];
+}
+
+export function toArticle(a: FixtureArticle): Article {
+  return { id: a.id, title: a.title ?? a.id, date: a.date ?? null, outlet: a.outlet ?? null, url: null, file: `${a.id}.txt`, text: a.text };
+}
+
+export function buildIndex(input: FixtureArticle[], options: FixtureOptions = {}): LoadedIndex {
+  const articles = input.map(toArticle);
+  const segmented = articles.map((article) => ({ article, ...segmentArticle(article, options.chunking) }));
+  const sentences = segmented.flatMap((s) => s.sentences);
+  const chunks: StoredChunk[] = [];
+  const chunkIndexOf: number[] = [];
+  for (const { chunks: own } of segmented) {
+    own.forEach((c, i) => {
+      chunks.push({ ...c, label: chunks.length });
+      chunkIndexOf.push(i);
+    });
+  }
+  const terms = chunks.map((c) => {
+    const article = articles.find((a) => a.id === c.docId)!;
+    return analyzeTerms(chunkEmbeddingText(article.title, article.text, c));
+  });
+
+  let embedder: Embedder;
+  let vectors: Float32Array[];
+  if (options.vectorOf) {
+    const vectorOf = options.vectorOf;
+    vectors = chunks.map((c, i) => Float32Array.from(vectorOf(c.docId, chunkIndexOf[i]!)));
+    const dims = vectors[0]?.length ?? 4;
+    const queryVector = options.queryVector ?? (() => new Array<number>(dims).fill(0));
+    embedder = { name: 'hashed', dims, fingerprint: 'fake', embed: async (texts) => texts.map((t) => Float32Array.from(queryVector(t))) };
+  } else {
+    const hashed = fitHashedEmbedder(terms, 64);
+    vectors = hashed.embedTerms(terms);
+    embedder = hashed;
+  }
+
+  const graph = createVectorIndex(embedder.dims, chunks.length);
+  chunks.forEach((c, i) => graph.add(c.label, vectors[i]!));
+  const manifest: Manifest = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    builtAt: '2024-01-01T00:00:00.000Z',
+    embedder: { name: embedder.name, dims: embedder.dims, fingerprint: embedder.fingerprint },
+    chunking: { maxSentences: 5, maxWords: 150, overlap: 1, ...options.chunking },
+    hnsw: { m: DEFAULT_HNSW_OPTIONS.m, efConstruction: DEFAULT_HNSW_OPTIONS.efConstruction },
+    counts: { articles: articles.length, chunks: chunks.length, sentences: sentences.length },
+    articles: {},
+    files: {},
+    nextLabel: chunks.length,
+  };
+  return prepareIndex({ manifest, articles, sentences, chunks, vectors: graph, lexical: LexicalIndex.build(terms), embedderState: null }, embedder);
+}
+
+/** `ask()` over a fixture index (the same `answerQuestion` openArchive wires up). */
+export function asker(index: LoadedIndex, settings: AnswerSettings = {}, memory = new ConversationMemory()) {
+  return (question: string, options: AskOptions = {}): Promise<Answer> => answerQuestion(index, memory, question, options, settings);
+}
+
+/** The chunk positions of an article, in order. */
+export function positionsOf(index: LoadedIndex, docId: string): number[] {
+  return index.data.chunks.flatMap((c, i) => (c.docId === docId ? [i] : []));
+}
+
+/** A unit vector along axis `i` of `dims`. */
+export function axis(i: number, dims = 4): number[] {
+  return Array.from({ length: dims }, (_, j) => (j === i ? 1 : 0));
+}
