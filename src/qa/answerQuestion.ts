@@ -33,7 +33,7 @@ const DATE_MATCH_BOOST = 1.25;
 const DATE_MISS_PENALTY = 0.5;
 /** A month or day without a year ("on July 3") recurs every year: a lighter penalty. */
 const YEARLESS_MISS_PENALTY = 0.8;
-const CONVERSATION_BOOST = 1.3;
+const CONVERSATION_BOOST = 1.5;
 const CLOSEST_ARTICLES = 3;
 /** Weight of the previous turn's terms in a follow-up (the question's own words weigh 1). */
 const FOLLOW_UP_WEIGHT = 0.4;
@@ -75,6 +75,7 @@ export async function answerQuestion(
   }
   if (followUp) for (const t of previous.terms) if (!terms.has(t)) terms.set(t, FOLLOW_UP_WEIGHT);
   const focusDocs = new Set(followUp ? previous.docIds : []);
+  const dates = followUp && question.dates.length === 0 ? (previous.dates ?? []) : question.dates;
 
   if (terms.size === 0) {
     return { ...base, kind: 'abstain', abstained: true, answer: 'I could not find anything to look up in that question: try naming who or what it is about.', timingsMs: timings() };
@@ -84,9 +85,9 @@ export async function answerQuestion(
   const [queryVector] = await index.embedder.embed([followUp ? `${text} ${previous.question}` : text]);
   const acceptDoc =
     options.since || options.until ? (docId: string) => withinBounds(index.articleById.get(docId)?.date ?? null, options.since, options.until) : undefined;
-  const missPenalty = question.dates.some((d) => !d.yearless) ? DATE_MISS_PENALTY : YEARLESS_MISS_PENALTY;
+  const missPenalty = dates.some((d) => !d.yearless) ? DATE_MISS_PENALTY : YEARLESS_MISS_PENALTY;
   const docBoost = (docId: string) => {
-    const affinity = dateAffinity(index.articleById.get(docId)?.date ?? null, question.dates);
+    const affinity = dateAffinity(index.articleById.get(docId)?.date ?? null, dates);
     const dateFactor = affinity === undefined ? 1 : affinity === 1 ? DATE_MATCH_BOOST : missPenalty;
     return dateFactor * (focusDocs.has(docId) ? CONVERSATION_BOOST : 1);
   };
@@ -114,7 +115,7 @@ export async function answerQuestion(
   const picked = pickSentences(scored, settings.extract);
   const cited = citeSentences(index, picked, scored);
   if (options.conversationId) {
-    memory.add(options.conversationId, { question: text, terms: [...terms.keys()], docIds: [...new Set(cited.sentences.map((s) => s.docId))] });
+    memory.add(options.conversationId, { question: text, terms: [...terms.keys()], docIds: [...new Set(cited.sentences.map((s) => s.docId))], dates });
   }
   const note = truncated ? ' (Your question was long; I read its first part.)' : '';
   return {

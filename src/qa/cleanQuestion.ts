@@ -17,7 +17,7 @@ export const MAX_QUESTION_CHARS = 500;
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const DISCORD_MENTION = /<(?:@[!&]?|#)\d+>/g;
-const MASS_MENTION = /@(everyone|here)\b/gi;
+const MASS_MENTION = /(?<![\w.])@(everyone|here)\b/gi;
 const CUSTOM_EMOJI = /<a?:(\w+):\d+>/g;
 const MARKDOWN = /```[\s\S]*?```|`+|\*\*|__|~~|\|\||^\s*>+\s?|^\s*#{1,6}\s+|\[([^\]]*)\]\([^)]*\)/gm;
 

@@ -1,4 +1,5 @@
 import { tokenizeWords } from '../analyze/analyzeTerms.ts';
+import type { DateRange } from './questionDates.ts';
 
 /**
  * Recent turns per conversation (a terminal session, a Discord channel or thread), so a
@@ -12,6 +13,8 @@ export interface Turn {
   terms: string[];
   /** Articles the answer quoted. */
   docIds: string[];
+  /** Dates the question named (a follow-up without its own dates keeps these). */
+  dates?: DateRange[];
   at: number;
 }
 

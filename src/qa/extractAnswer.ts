@@ -194,13 +194,18 @@ function proximityOf(terms: string[], question: Set<string>): number {
   return distinct / best;
 }
 
-/** The 1–2 sentences to quote: the best, and a second that scores close to it and says something else. */
+/**
+ * The 1–2 sentences to quote: the best, and a second that scores close to it and says
+ * something else. When only the second holds what the question asks for (the date of a
+ * "when", the figure of a "how many"), it is quoted first.
+ */
 export function pickSentences(scored: ScoredSentence[], options: Partial<ExtractOptions> = {}): ScoredSentence[] {
   const o = { ...DEFAULT_EXTRACT_OPTIONS, ...options };
   const first = scored[0];
   if (!first) return [];
   const second = scored.slice(1).find((s) => s.score >= o.secondRatio * first.score && overlap(s.terms, first.terms) < o.duplicateOverlap);
-  return second ? [first, second] : [first];
+  if (!second) return [first];
+  return second.features.typed > first.features.typed ? [second, first] : [first, second];
 }
 
 /** Share of the smaller sentence's content terms that the other also has. */
