@@ -7,7 +7,7 @@ import { DEFAULT_CHUNK_OPTIONS, type Article, type Chunk, type ChunkOptions, typ
 import { chooseBuildEmbedder, DEFAULT_LOADERS, type EmbedderLoaders } from './embed/chooseEmbedder.ts';
 import { fitHashedEmbedder, restoreHashedEmbedder, type HashedEmbedder, type HashedState } from './embed/hashed.ts';
 import type { Embedder, EmbedderChoice } from './embed/types.ts';
-import { analyzeTerms } from './analyze/analyzeTerms.ts';
+import { ANALYZER_VERSION, analyzeTerms } from './analyze/analyzeTerms.ts';
 import type { IndexData, StoredChunk } from './store/indexData.ts';
 import { LexicalIndex } from './store/lexicalIndex.ts';
 import { loadIndex, readManifest } from './store/loadIndex.ts';
@@ -91,7 +91,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       return undefined;
     }),
   ]);
-  const compatible = previous !== undefined && sameChunking(previous.chunking, chunking) && (choice === 'auto' || choice === previous.embedder.name);
+  const compatible =
+    previous !== undefined &&
+    previous.analyzer === ANALYZER_VERSION &&
+    sameChunking(previous.chunking, chunking) &&
+    (choice === 'auto' || choice === previous.embedder.name);
   const upToDate = (skipped: SkippedFile[]): IngestSummary => {
     const { counts, embedder } = previous!;
     return summary({ ...counts, skipped, embedder: embedder.name, dims: embedder.dims, started, upToDate: true });
@@ -200,6 +204,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   clock.lap('lexical');
   const manifest: Manifest = {
     formatVersion: INDEX_FORMAT_VERSION,
+    analyzer: ANALYZER_VERSION,
     builtAt: new Date().toISOString(),
     embedder: { name: embedder.name, dims: embedder.dims, fingerprint: embedder.fingerprint },
     chunking,

@@ -6,6 +6,12 @@ import { STOPWORDS } from './stopwords.ts';
  * question and a sentence are always cut the same way: Unicode-normalised, lower-cased words
  * (letters and digits, inner apostrophes and hyphens split), stopwords dropped, Porter-stemmed.
  */
+/**
+ * Bump whenever a change here (tokens, stopwords, stems) would analyse the same text
+ * differently: an index built with another version is rebuilt rather than half-matched.
+ */
+export const ANALYZER_VERSION = 2;
+
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;

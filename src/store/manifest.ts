@@ -7,6 +7,8 @@ const fileEntry = z.object({ bytes: z.number().int().nonnegative(), sha256: z.st
 
 export const manifestSchema = z.object({
   formatVersion: z.number().int(),
+  /** ANALYZER_VERSION of the term analysis the lexical index and hashed vectors were built with. */
+  analyzer: z.number().int().optional(),
   builtAt: z.string(),
   embedder: z.object({ name: z.enum(['minilm', 'hashed']), dims: z.number().int().positive(), fingerprint: z.string() }),
   chunking: z.object({ maxSentences: z.number(), maxWords: z.number(), overlap: z.number() }),

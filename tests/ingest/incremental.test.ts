@@ -1,7 +1,7 @@
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
+import { ANALYZER_VERSION, analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
 import { ingest } from '../../src/ingest.ts';
 import { chunkEmbeddingText } from '../../src/store/chunkText.ts';
 import type { IndexData } from '../../src/store/indexData.ts';
@@ -36,6 +36,17 @@ describe('incremental ingest', () => {
     const { corpus, indexDir, first } = await seededIndex();
     const again = await ingest({ corpus, indexDir, embedder: 'hashed' });
     expect(again).toMatchObject({ upToDate: true, embeddedArticles: 0, embeddedChunks: 0, articles: 5, chunks: first.chunks, sentences: first.sentences });
+  });
+
+  it('rebuilds everything when the index was analysed by another version of the term analyser', async () => {
+    const { corpus, indexDir } = await seededIndex();
+    const build = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+    const manifestFile = join(indexDir, build, 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+    expect(manifest.analyzer).toBe(ANALYZER_VERSION);
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, analyzer: ANALYZER_VERSION - 1 }));
+    const again = await ingest({ corpus, indexDir, embedder: 'hashed' });
+    expect(again).toMatchObject({ upToDate: false, embeddedArticles: 5 });
   });
 
   it('stays up to date when only a skipped file is added, and keeps reporting it', async () => {
