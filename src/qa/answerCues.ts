@@ -11,6 +11,8 @@ const DATE = new RegExp(
 );
 const NUMBER = /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several|first|second|third)\b/gi;
 const CAPITALISED = /(?<![.!?]\s|^)\b[A-Z][\p{L}'’-]+(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\p{L}'’-]+)*/gu;
+/** Two or more capitalised words, not after "the": Sergey Lavrov, President Putin, Dr S Jaishankar. */
+const FULL_NAME = /(?<!\bthe\s)(?<!\bThe\s)\b(?!The\b)(?:[A-Z]\.|[A-Z][\p{L}'’-]*)(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]*))+/gu;
 const PLACE = /\b(?:in|at|from|to|near|across)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\p{L}'’-]+/gu;
 
 function mentions(pattern: RegExp, sentence: string, question: string): boolean {
@@ -27,8 +29,10 @@ export function hasAnswerCue(type: AnswerType, sentence: string, question: strin
     case 'date':
       return mentions(DATE, sentence, question);
     case 'number':
-      return mentions(NUMBER, sentence, question);
+      // "July 3" and "2024" are dates, not the quantity a "how many" asks for.
+      return mentions(NUMBER, sentence.replace(DATE, ' '), question);
     case 'person':
+      return mentions(FULL_NAME, sentence, question);
     case 'name':
       return mentions(CAPITALISED, sentence, question);
     case 'place':

@@ -38,6 +38,24 @@ describe('formatAnswer', () => {
     expect(text).toMatch(/^The archive does not cover that\.\n\n\*\*Closest articles\*\*\n• /);
   });
 
+  // ask() marks invalid input (nothing left after cleaning) `abstained: true` by design; the
+  // formatter must go by `kind`, or it would dress it up as an abstention with closest articles.
+  it('shows invalid input as the plain message, never as an abstention with closest articles', () => {
+    const message = 'Please ask a question in words, e.g. "Who met in Vientiane?"';
+    const invalid: Answer = { ...answer, kind: 'invalid', abstained: true, confidence: 0, answer: message, sentences: [] };
+    expect(formatAnswer(invalid)).toBe(message);
+    expect(formatAnswer({ ...invalid, sources: [] })).toBe(message);
+    const empty = formatAnswer({ ...invalid, answer: '' });
+    expect(empty).toMatch(/^Please ask a question in words/);
+    expect(empty).not.toMatch(/does not cover|Closest articles/);
+  });
+
+  it('shows small talk as the plain message, with no sources or closest articles', () => {
+    const reply = 'Hello! Ask me a question about the news archive and I will quote the sentences that answer it, with their sources.';
+    expect(formatAnswer({ ...answer, kind: 'smalltalk', abstained: false, confidence: 1, answer: reply, sentences: [] })).toBe(reply);
+    expect(formatAnswer({ ...answer, kind: 'smalltalk', abstained: true, confidence: 1, answer: reply, sentences: [] })).toBe(reply);
+  });
+
   it('never leaves a raw URL that Discord would preview', () => {
     expect(formatAnswer(answer)).not.toMatch(/(?<!<)https?:\/\//);
   });

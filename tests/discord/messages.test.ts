@@ -48,6 +48,14 @@ describe('messages', () => {
     expect(content).toMatch(/^Hello! Ask me a question about the news archive/);
   });
 
+  it('answers a mention with no words (only punctuation) with the plain "ask in words" message, no closest articles, no buttons', async () => {
+    const sent = h.standIn.sendMessage({ content: mention('?!'), author: user(20) });
+    const reply = await h.standIn.waitFor(isReplyTo(sent.id), 10_000);
+    expect(String(reply.body.content)).toMatch(/^Please ask a question in words/);
+    expect(String(reply.body.content)).not.toMatch(/Closest articles|does not answer/);
+    expect(reply.body.components ?? []).toEqual([]);
+  });
+
   it('never pings: @everyone, users and roles in a question leave allowed_mentions.parse empty on every write', async () => {
     const sent = h.standIn.sendMessage({
       content: mention('@everyone <@123456789012345678> <@&456456456456456456> Where did Jaishankar and Lavrov meet in Vientiane?'),

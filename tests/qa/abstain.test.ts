@@ -5,7 +5,7 @@ import { replyToSmallTalk } from '../../src/qa/smallTalk.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 
 /** A middling answer: every feature halfway, no typed answer asked for. */
-const MID: ConfidenceFeatures = { coverage: 0.5, window: 0.5, context: 0.5, semantic: 0.5, typedMatch: 0, typedMiss: 0, margin: 0.5, known: 0.5 };
+const MID: ConfidenceFeatures = { coverage: 0.5, window: 0.5, context: 0.5, semantic: 0.5, typedMatch: 0, typedMiss: 0, preciseMiss: 0, margin: 0.5, known: 0.5 };
 const steps = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1];
 
 describe('confidenceOf', () => {
@@ -19,6 +19,11 @@ describe('confidenceOf', () => {
     const values = steps.map((margin) => confidenceOf({ ...MID, margin }));
     for (let i = 1; i < values.length; i++) expect(values[i]!).toBeGreaterThanOrEqual(values[i - 1]!);
     expect(values.at(-1)!).toBeGreaterThan(values[0]!);
+  });
+
+  it('penalises a missing date or number more than a missing name', () => {
+    expect(confidenceOf({ ...MID, preciseMiss: 1 })).toBeLessThan(confidenceOf({ ...MID, typedMiss: 1 }));
+    expect(confidenceOf({ ...MID, preciseMiss: 1 })).toBeLessThan(confidenceOf(MID));
   });
 
   it('penalises a sentence lacking the answer type the question asks for', () => {
@@ -50,7 +55,8 @@ describe('confidenceFeatures', () => {
 
   it('marks a typed match or miss only when the question asks for a type', () => {
     expect(confidenceFeatures(sentence(1, 1), undefined, 'date', 1)).toMatchObject({ typedMatch: 1, typedMiss: 0 });
-    expect(confidenceFeatures(sentence(1, 0), undefined, 'number', 1)).toMatchObject({ typedMatch: 0, typedMiss: 1 });
+    expect(confidenceFeatures(sentence(1, 0), undefined, 'number', 1)).toMatchObject({ typedMatch: 0, typedMiss: 0, preciseMiss: 1 });
+    expect(confidenceFeatures(sentence(1, 0), undefined, 'person', 1)).toMatchObject({ typedMatch: 0, typedMiss: 1, preciseMiss: 0 });
     expect(confidenceFeatures(sentence(1, 0), undefined, 'other', 1)).toMatchObject({ typedMatch: 0, typedMiss: 0 });
   });
 

@@ -1,6 +1,8 @@
 import type { Answer } from '../../qa/types.ts';
 import { describeSource, escapeText, oneLine } from './describeSource.ts';
 
+const INVALID_FALLBACK = 'Please ask a question in words.';
+
 /**
  * An Answer as Discord markdown: each quoted sentence on a `> ` line followed by its `[n]`
  * markers, then the numbered sources. An abstention says so and lists the closest articles;
@@ -15,6 +17,11 @@ export function formatAnswer(answer: Answer): string {
     const sources = answer.sources.map((s) => `[${s.n}] ${describeSource(s)}`);
     return [...quotes, '', '**Sources**', ...sources].join('\n');
   }
+  // Small talk and invalid input are plain messages, whatever else they carry: `ask()` marks
+  // invalid input `abstained: true` (nothing was answered), but it is not an abstention and
+  // must not read as one ("closest articles" for an empty mention would be noise).
+  if (answer.kind === 'invalid') return escapeText(answer.answer.trim() || INVALID_FALLBACK);
+  if (answer.kind === 'smalltalk') return escapeText(answer.answer.trim() || 'I have nothing to say to that.');
   if (answer.kind === 'abstain' || answer.abstained) {
     const lines = [escapeText(answer.answer.trim() || 'The archive does not cover that.')];
     if (answer.sources.length > 0) {
