@@ -38,7 +38,7 @@ const CLOSEST_ARTICLES = 3;
 /** Weight of the previous turn's terms in a follow-up (the question's own words weigh 1). */
 const FOLLOW_UP_WEIGHT = 0.4;
 /** Weight of the words of a date the question names, when articles carry dates. */
-const DATE_WORD_WEIGHT = 0.4;
+const DATE_WORD_WEIGHT = 0.2;
 
 /**
  * The one `ask()` behind every face: clean the text, answer small talk, resolve a follow-up

@@ -106,7 +106,7 @@ export function weigh(f: SentenceFeatures, w: FeatureWeights): number {
 export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtraction, chunks: ScoredChunk[], chunkDepth: number): ScoredSentence[] {
   const top = chunks.slice(0, chunkDepth);
   const best = top[0]?.score || 1;
-  const idf = (t: string) => index.data.lexical.idf(t);
+  const idf = (t: string) => index.data.lexical.presenceWeight(t);
   const qTerms = [...question.weights.keys()];
   const weightOf = (t: string) => question.weights.get(t) ?? 0;
   const qMass = qTerms.reduce((sum, t) => sum + weightOf(t) * idf(t), 0) || 1;
