@@ -96,8 +96,9 @@ export async function answerQuestion(
   const t2 = performance.now();
 
   const scored = scoreSentences(index, { text, weights: terms, ordered: question.terms, answerType: question.answerType }, chunks, settings.extract, docBoost);
-  const known = knownShare(index, terms);
-  const features = scored[0] && confidenceFeatures(scored[0], scored.find((s) => s.sentence.docId !== scored[0]!.sentence.docId), question.answerType, known);
+  const archiveKnows = { share: knownShare(index, terms), unknownName: namesUnknown(index, text) };
+  const features =
+    scored[0] && confidenceFeatures(scored[0], scored.find((s) => s.sentence.docId !== scored[0]!.sentence.docId), question.answerType, archiveKnows);
   if (features) settings.inspect?.(features);
   const confidence = confidenceOf(features, settings.confidence);
   const abstainBelow = settings.abstainBelow ?? DEFAULT_ABSTAIN_BELOW;
@@ -144,6 +145,15 @@ function knownShare(index: LoadedIndex, terms: ReadonlyMap<string, number>): num
     if (index.data.lexical.documentFrequency(term) > 0) known += weight * idf;
   }
   return total ? known / total : 0;
+}
+
+/**
+ * 1 when the question names something (a capitalised word past its first) that no article
+ * mentions at all: "…when they met in Beijing?" of an archive that never says Beijing.
+ */
+function namesUnknown(index: LoadedIndex, question: string): number {
+  const words = question.match(/(?<=\s)[A-Z][\p{L}'’-]+/gu) ?? [];
+  return words.some((w) => analyzeTerms(w).some((t) => index.data.lexical.documentFrequency(t) === 0)) ? 1 : 0;
 }
 
 const ms = (x: number) => Math.round(x * 100) / 100;

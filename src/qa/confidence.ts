@@ -22,25 +22,28 @@ export interface ConfidenceFeatures {
   margin: number;
   /** Share of the question's IDF mass the whole archive knows at all (unknown words = off-topic). */
   known: number;
+  /** The question names something (a capitalised word) no article mentions. */
+  unknownName: number;
 }
 
 export type ConfidenceModel = { intercept: number } & { [K in keyof ConfidenceFeatures]: number };
 
 export const DEFAULT_CONFIDENCE_MODEL: Readonly<ConfidenceModel> = Object.freeze({
   // Fitted by `npx tsx scripts/calibrate.ts` (hashed embedder); refit after changing extraction.
-  intercept: -5.48,
-  coverage: 2.81,
-  window: 1.27,
-  context: 0.8,
-  semantic: 0.3,
-  typedMatch: 0.04,
-  typedMiss: -0.36,
-  // Fitted at -1.08; held at -2.5 on purpose: a "how many…?" or "when…?" answered by a
+  intercept: -5.05,
+  coverage: 2.79,
+  window: 1.17,
+  context: 0.85,
+  semantic: 0.34,
+  typedMatch: 0.06,
+  typedMiss: -0.35,
+  // Fitted at -1.04; held at -2.5 on purpose: a "how many…?" or "when…?" answered by a
   // sentence with no number or date is the wrong answer users notice most, and in a news
   // archive whose articles all share a topic, the other features cannot see it.
   preciseMiss: -2.5,
-  margin: 3.37,
-  known: 0.47,
+  margin: 3.28,
+  known: 0.13,
+  unknownName: -0.85,
 });
 
 /**
@@ -55,7 +58,7 @@ export function confidenceFeatures(
   best: ScoredSentence,
   runnerUp: ScoredSentence | undefined,
   answerType: AnswerType,
-  known: number,
+  archive: { share: number; unknownName: number },
 ): ConfidenceFeatures {
   const typed = answerType !== 'other';
   const precise = answerType === 'date' || answerType === 'number';
@@ -68,7 +71,8 @@ export function confidenceFeatures(
     typedMiss: typed && !precise && !best.features.typed ? 1 : 0,
     preciseMiss: precise && !best.features.typed ? 1 : 0,
     margin: Math.min(1, runnerUp ? Math.max(0, best.score - runnerUp.score) : best.score),
-    known,
+    known: archive.share,
+    unknownName: archive.unknownName,
   };
 }
 
