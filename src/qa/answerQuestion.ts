@@ -45,6 +45,12 @@ const DATE_WORD_WEIGHT = 0.2;
  * against the conversation, retrieve, extract 1–2 sentences, cite them, and abstain (naming
  * the closest articles) when confidence is low. Never throws for any input text.
  */
+/** Keys in the order of shared/eval-format.md, so `ask --json` reads like the spec. */
+function shaped(a: Answer): Answer {
+  const { question, kind, abstained, confidence, answer, sentences, sources, retrieved, timingsMs } = a;
+  return { question, kind, abstained, confidence, answer, sentences, sources, retrieved, timingsMs };
+}
+
 export async function answerQuestion(
   index: LoadedIndex,
   memory: ConversationMemory,
@@ -58,10 +64,10 @@ export async function answerQuestion(
   const timings = (retrieveMs = 0, answerMs = 0) => ({ retrieve: ms(retrieveMs), answer: ms(answerMs), total: ms(performance.now() - t0) });
 
   if (!hasSearchableText(text)) {
-    return { ...base, kind: 'invalid', abstained: true, answer: 'Please ask a question in words, e.g. "Who met in Vientiane?"', timingsMs: timings() };
+    return shaped({ ...base, kind: 'invalid', abstained: true, answer: 'Please ask a question in words, e.g. "Who signed the agreement, and when?"', timingsMs: timings() });
   }
   const smallTalk = replyToSmallTalk(text);
-  if (smallTalk) return { ...base, kind: 'smalltalk', abstained: false, confidence: 1, answer: smallTalk, timingsMs: timings() };
+  if (smallTalk) return shaped({ ...base, kind: 'smalltalk', abstained: false, confidence: 1, answer: smallTalk, timingsMs: timings() });
 
   const question = analyzeQuestion(text, settings.now?.());
   const history = options.conversationId ? memory.recent(options.conversationId) : [];
@@ -78,7 +84,7 @@ export async function answerQuestion(
   const dates = followUp && question.dates.length === 0 ? (previous.dates ?? []) : question.dates;
 
   if (terms.size === 0) {
-    return { ...base, kind: 'abstain', abstained: true, answer: 'I could not find anything to look up in that question: try naming who or what it is about.', timingsMs: timings() };
+    return shaped({ ...base, kind: 'abstain', abstained: true, answer: 'I could not find anything to look up in that question: try naming who or what it is about.', timingsMs: timings() });
   }
 
   const t1 = performance.now();
@@ -110,7 +116,7 @@ export async function answerQuestion(
       closest.length > 0
         ? `The archive does not answer this${bounds}. The closest articles are listed below.`
         : `The archive has nothing on this${bounds}.`;
-    return { ...base, kind: 'abstain', abstained: true, confidence, answer, sources: closest, retrieved, timingsMs: timings(t2 - t1, performance.now() - t2) };
+    return shaped({ ...base, kind: 'abstain', abstained: true, confidence, answer, sources: closest, retrieved, timingsMs: timings(t2 - t1, performance.now() - t2) });
   }
 
   const picked = pickSentences(scored, settings.extract);
@@ -119,7 +125,7 @@ export async function answerQuestion(
     memory.add(options.conversationId, { question: text, terms: [...terms.keys()], docIds: [...new Set(cited.sentences.map((s) => s.docId))], dates });
   }
   const note = truncated ? ' (Your question was long; I read its first part.)' : '';
-  return {
+  return shaped({
     question: text,
     kind: 'answer',
     abstained: false,
@@ -129,7 +135,7 @@ export async function answerQuestion(
     sources: cited.sources,
     retrieved,
     timingsMs: timings(t2 - t1, performance.now() - t2),
-  };
+  });
 }
 
 /**
