@@ -1,5 +1,5 @@
 import { REST, Routes, type RESTGetAPIOAuth2CurrentApplicationResult } from 'discord.js';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { loadConfigOrExit } from '../src/config.ts';
 import { commands } from '../src/discord/commands/index.ts';
 
 /**
@@ -9,16 +9,7 @@ import { commands } from '../src/discord/commands/index.ts';
  * Honours `DISCORD_API_URL` for local testing.
  */
 async function register(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   if (!config.DISCORD_TOKEN) {
     process.stderr.write('DISCORD_TOKEN is not set. Copy .env.example to .env and put your bot token in it (see docs/discord.md).\n');
     process.exit(1);

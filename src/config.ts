@@ -69,3 +69,17 @@ export function loadConfig(): Config {
   }
   return cached;
 }
+
+/**
+ * For process entry points (`npm start`, `npm run register`): the configuration, or the
+ * validation message on stderr and exit code 1 (a stack trace would bury the fix).
+ */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { listCorpusFiles } from './corpus/listCorpusFiles.ts';
 import { loadArticles } from './corpus/loadArticles.ts';
 import { segmentArticle } from './corpus/segmentArticle.ts';
 import { DEFAULT_CHUNK_OPTIONS, type Article, type Chunk, type ChunkOptions, type SkippedFile } from './corpus/types.ts';
@@ -294,21 +295,6 @@ async function digestCorpus(corpus: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/** Mirrors loadArticles' listing: every non-hidden file under `dir`, in code-unit path order. */
-async function listCorpusFiles(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  const walk = async (folder: string): Promise<void> => {
-    for (const entry of await readdir(folder, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
-      const full = join(folder, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() || entry.isSymbolicLink()) found.push(full);
-    }
-  };
-  await walk(dir);
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 let loaderCode: Promise<string> | undefined;

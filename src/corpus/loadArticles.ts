@@ -1,7 +1,8 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { cleanArticle } from './cleanArticle.ts';
 import { decodeText } from './decodeText.ts';
+import { listCorpusFiles } from './listCorpusFiles.ts';
 import { CorpusError } from './errors.ts';
 import { parseFrontMatter } from './parseFrontMatter.ts';
 import { parseJsonl } from './parseJsonl.ts';
@@ -27,7 +28,7 @@ export async function loadArticles(path: string): Promise<LoadResult> {
     }
     throw error;
   });
-  const files = info.isDirectory() ? await listFiles(root) : [root];
+  const files = info.isDirectory() ? await listCorpusFiles(root) : [root];
 
   const articles: Article[] = [];
   const skipped: SkippedFile[] = [];
@@ -83,21 +84,6 @@ export async function loadArticles(path: string): Promise<LoadResult> {
     add(cleanArticle({ id, file: shown, body: front.body, markdown, given: front.meta }), shown);
   }
   return { articles, skipped };
-}
-
-/** Every non-hidden file under `dir`, sorted by path (code-unit order, locale-independent). */
-async function listFiles(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  const walk = async (folder: string): Promise<void> => {
-    for (const entry of await readdir(folder, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
-      const full = join(folder, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() || entry.isSymbolicLink()) found.push(full);
-    }
-  };
-  await walk(dir);
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** The path relative to the working directory when inside it, else absolute: short citations. */

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfigOrExit } from '../config.ts';
 import { log } from '../log.ts';
 import { createBot } from './createBot.ts';
 
@@ -11,16 +11,7 @@ const MISSING_TOKEN =
   '(docs/discord.md explains how to get one), or try the archive in the terminal with `npm run chat`.';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const token = config.DISCORD_TOKEN;
   if (!token) {
     process.stderr.write(`${MISSING_TOKEN}\n`);

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbedderLoaders } from '../../src/embed/chooseEmbedder.ts';
 import { loadMiniLM, type MiniLMOptions } from '../../src/embed/minilm.ts';
 import type { Embedder } from '../../src/embed/types.ts';
