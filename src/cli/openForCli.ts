@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import { loadersWithCache } from '../embed/chooseEmbedder.ts';
 import type { EmbedderChoice } from '../embed/types.ts';
 import { openArchive, type OpenedArchive } from '../qa/openArchive.ts';
 import { formatIngestSummary } from './formatForTerminal.ts';
@@ -17,6 +18,7 @@ export async function openForCli(config: Config, flags: { index?: string; corpus
       indexDir: flags.index ?? config.INDEX_DIR,
       corpusDir,
       embedder: (flags.embedder as EmbedderChoice | undefined) ?? config.EMBEDDER,
+      loaders: loadersWithCache(config.MODEL_CACHE_DIR),
       log: (line) => console.error(line),
       onProgress: progress.update,
       onBuilt: (summary) => {

@@ -22,10 +22,12 @@ async function main(): Promise<void> {
 
   // Imported here so a missing token fails fast, before the index and model code load.
   const { openArchive } = await import('../qa/openArchive.ts');
+  const { loadersWithCache } = await import('../embed/chooseEmbedder.ts');
   const archive = await openArchive({
     indexDir: config.INDEX_DIR,
     corpusDir: config.CORPUS_DIR,
     embedder: config.EMBEDDER,
+    loaders: loadersWithCache(config.MODEL_CACHE_DIR),
     log: (line) => log.info(line),
   });
   const bot = createBot({ archive, config, log });

@@ -10,6 +10,11 @@ export interface EmbedderLoaders {
 
 export const DEFAULT_LOADERS: EmbedderLoaders = { loadMiniLM };
 
+/** The real loaders, with MiniLM's weights downloaded to / read from `cacheDir` (MODEL_CACHE_DIR). */
+export function loadersWithCache(cacheDir: string): EmbedderLoaders {
+  return { loadMiniLM, miniLMOptions: { cacheDir } };
+}
+
 /**
  * The backend for building an index. `minilm` must load; `auto` tries it and, when the
  * model cannot be loaded (no cached weights and no network), falls back to the offline

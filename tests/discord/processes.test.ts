@@ -50,7 +50,7 @@ describe('npm run register', () => {
 });
 
 describe('npm start', () => {
-  it('builds the index from the seeds, logs in, answers a mention with a cited answer, and stops on SIGTERM', async () => {
+  it('builds the index from the seeds, logs in, answers a mention with a cited answer and /ask with the same answer as npm run ask, and stops on SIGTERM', async () => {
     const token = 'stand-in-secret-token-do-not-log';
     const run = runTsx('src/discord/main.ts', {
       DISCORD_TOKEN: token,
@@ -70,6 +70,22 @@ describe('npm start', () => {
       expect(reply.body.content).toContain("External Affairs Minister S Jaishankar met his Russian counterpart Sergey Lavrov on the sidelines of ASEAN events in Laos' Vientiane on Friday. [1]");
       expect(reply.body.content).toMatch(/^\[1\] Vientiane: .* — 2024-07-26$/m);
       expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+
+      // `/ask` in Discord and `npm run ask` in a terminal give the same answer: one ask().
+      const question = 'Where did Jaishankar meet Lavrov in May 2023?';
+      const interaction = standIn.sendInteraction({ type: 2, name: 'ask', options: [{ name: 'question', type: 3, value: question }] });
+      const edit = await standIn.waitFor(
+        (r) => r.method === 'PATCH' && r.route === `/webhooks/${standIn.applicationId}/${interaction.token}/messages/%40original`,
+        20_000,
+      );
+      const cli = runTsx('src/cli/main.ts', { INDEX_DIR: join(dir, 'index') }, ['ask', '--json', '--index', join(dir, 'index'), question]);
+      expect(await cli.exited()).toBe(0);
+      const answer = JSON.parse(cli.stdout());
+      expect(answer.abstained).toBe(false);
+      expect(answer.sentences.length).toBeGreaterThan(0);
+      const content = JSON.stringify(edit.body);
+      for (const s of answer.sentences) expect(content).toContain(JSON.stringify(`${s.text} [${s.citations.join('][')}]`).slice(1, -1));
+      for (const source of answer.sources) expect(content).toContain(JSON.stringify(source.title).slice(1, -1));
     } finally {
       run.child.kill('SIGTERM');
     }

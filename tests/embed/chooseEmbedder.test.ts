@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
-import { chooseBuildEmbedder, openQueryEmbedder, type EmbedderLoaders } from '../../src/embed/chooseEmbedder.ts';
+import { chooseBuildEmbedder, loadersWithCache, openQueryEmbedder, type EmbedderLoaders } from '../../src/embed/chooseEmbedder.ts';
 import { fitHashedEmbedder } from '../../src/embed/hashed.ts';
 import { loadMiniLM } from '../../src/embed/minilm.ts';
 import { makeTinyMiniLMDir, type TinyMiniLMDir } from '../support/tinyOnnxModel.ts';
@@ -65,5 +65,16 @@ describe('openQueryEmbedder', () => {
     await expect(openQueryEmbedder({ name: 'minilm', dims: 384 }, null, loaders)).rejects.toThrow(/npm run ingest/);
     const ok = await openQueryEmbedder({ name: 'minilm', dims: 32 }, null, loaders);
     expect(ok.dims).toBe(32);
+  });
+});
+
+describe('loadersWithCache', () => {
+  it('hands MODEL_CACHE_DIR to MiniLM, so the failure names where the weights would go', async () => {
+    const loaders = loadersWithCache('/tmp/archivist-cache-test');
+    expect(loaders.miniLMOptions).toEqual({ cacheDir: '/tmp/archivist-cache-test' });
+    // Remote loading off: no network; the error must point at the configured cache folder.
+    const error = await loaders.loadMiniLM({ ...loaders.miniLMOptions, allowRemoteModels: false, modelId: 'missing/model' }).catch((e: Error) => e);
+    expect((error as { code?: string }).code).toBe('MODEL_UNAVAILABLE');
+    expect((error as Error).message).toContain('/tmp/archivist-cache-test');
   });
 });

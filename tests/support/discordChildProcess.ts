@@ -23,8 +23,8 @@ export interface Running {
 }
 
 /** Runs a TypeScript entry point with tsx, as `npm start` / `npm run register` do. */
-export function runTsx(script: string, env: Record<string, string>): Running {
-  const child = spawn(TSX, [script], { cwd: REPO_ROOT, env: { ...process.env, ...CLEAN_DISCORD_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function runTsx(script: string, env: Record<string, string>, args: string[] = []): Running {
+  const child = spawn(TSX, [script, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...CLEAN_DISCORD_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));

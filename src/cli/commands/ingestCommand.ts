@@ -1,5 +1,6 @@
 import type { Config } from '../../config.ts';
 import { EMBEDDER_CHOICES, type EmbedderChoice } from '../../embed/types.ts';
+import { loadersWithCache } from '../../embed/chooseEmbedder.ts';
 import { ingest } from '../../ingest.ts';
 import { formatIngestSummary } from '../formatForTerminal.ts';
 import { createProgress } from '../progressBar.ts';
@@ -15,6 +16,7 @@ export async function ingestCommand(config: Config, flags: { corpus?: string; in
       indexDir: flags.index ?? config.INDEX_DIR,
       embedder,
       rebuild: flags.rebuild,
+      loaders: loadersWithCache(config.MODEL_CACHE_DIR),
       onProgress: progress.update,
       warn: (line) => console.error(line),
     });
