@@ -1,5 +1,6 @@
 import { analyzeTerms } from '../analyze/analyzeTerms.ts';
 import { countTerms } from '../store/lexicalIndex.ts';
+import { expandAcronyms } from './acronyms.ts';
 import { analyzeQuestion } from './analyzeQuestion.ts';
 import { citeSentences, toSource } from './cite.ts';
 import { cleanQuestion, hasSearchableText } from './cleanQuestion.ts';
@@ -37,6 +38,8 @@ const CONVERSATION_BOOST = 1.5;
 const CLOSEST_ARTICLES = 3;
 /** Weight of the previous turn's terms in a follow-up (the question's own words weigh 1). */
 const FOLLOW_UP_WEIGHT = 0.4;
+/** Weight of the other spelling of an acronym the question uses ("SCO" ↔ its three words). */
+const ACRONYM_WEIGHT = 0.5;
 /** Weight of the words of a date the question names, when articles carry dates. */
 const DATE_WORD_WEIGHT = 0.2;
 
@@ -79,6 +82,7 @@ export async function answerQuestion(
   if (question.dates.length > 0 && index.datedShare > 0.5) {
     for (const range of question.dates) for (const t of analyzeTerms(range.text)) if (terms.has(t)) terms.set(t, DATE_WORD_WEIGHT);
   }
+  expandAcronyms(question.terms, terms, index.acronyms, ACRONYM_WEIGHT);
   if (followUp) for (const t of previous.terms) if (!terms.has(t)) terms.set(t, FOLLOW_UP_WEIGHT);
   const focusDocs = new Set(followUp ? previous.docIds : []);
   const dates = followUp && question.dates.length === 0 ? (previous.dates ?? []) : question.dates;

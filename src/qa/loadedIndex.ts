@@ -1,5 +1,6 @@
 import { analyzeTerms } from '../analyze/analyzeTerms.ts';
 import type { Article, Sentence } from '../corpus/types.ts';
+import { findAcronyms, type AcronymMap } from './acronyms.ts';
 import type { Embedder } from '../embed/types.ts';
 import type { IndexData, StoredChunk } from '../store/indexData.ts';
 
@@ -19,6 +20,8 @@ export interface LoadedIndex {
   sentenceTerms(sentence: Sentence): string[];
   /** Share of articles that carry a date (a news archive, not an encyclopaedia). */
   datedShare: number;
+  /** Acronyms the articles spell out ("Shanghai Cooperation Organisation (SCO)"), both ways. */
+  acronyms: AcronymMap;
 }
 
 export function prepareIndex(data: IndexData, embedder: Embedder): LoadedIndex {
@@ -40,6 +43,7 @@ export function prepareIndex(data: IndexData, embedder: Embedder): LoadedIndex {
   };
   return {
     sentenceTerms,
+    acronyms: findAcronyms(data.articles.map((a) => a.text)),
     datedShare: data.articles.length ? data.articles.filter((a) => a.date).length / data.articles.length : 0,
     data,
     embedder,
