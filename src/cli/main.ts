@@ -14,8 +14,8 @@ import { UsageError } from './usageError.ts';
 const USAGE = `usage:
   npm run ingest -- [--corpus <dir|file.jsonl>] [--index <dir>] [--embedder auto|minilm|hashed] [--rebuild]
   npm run ask    -- [--index dir] [--corpus dir] [--json] [--since YYYY-MM-DD] [--until YYYY-MM-DD] "question"
-  npm run search -- [--index dir] [--corpus dir] [--json] [--limit n] "query"
-  npm run chat   -- [--index dir] [--corpus dir]
+  npm run search -- [--index dir] [--corpus dir] [--json] [--limit n] [--since d] [--until d] "query"
+  npm run chat   -- [--index dir] [--corpus dir] [--since YYYY-MM-DD] [--until YYYY-MM-DD]
   npm run eval   -- --questions <file.jsonl> [--index dir] [--corpus dir] [--out results.jsonl]`;
 
 const OPTIONS = {

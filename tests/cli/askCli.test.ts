@@ -23,9 +23,9 @@ interface Run {
 let dir: string;
 let indexDir: string;
 
-function cli(args: string[]): Promise<Run> {
+function cli(args: string[], input?: string): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       TSX,
       ['src/cli/main.ts', ...args],
       {
@@ -39,6 +39,7 @@ function cli(args: string[]): Promise<Run> {
         resolve({ code, stdout: String(stdout), stderr: String(stderr) });
       },
     );
+    child.stdin?.end(input ?? '');
   });
 }
 
@@ -158,5 +159,17 @@ describe('archivist CLI', () => {
       for (const key of ['abstained', 'confidence', 'answer', 'sentences', 'sources', 'retrieved', 'timingsMs']) expect(r).toHaveProperty(key);
     }
     expect(results[2].abstained).toBe(true);
+  });
+
+  it('chat keeps a conversation: a follow-up resolves against the previous answer, /quit leaves', async () => {
+    const run = await cli(['chat', ...base()], 'Where did Lavrov meet Jaishankar at a resort?\nWhen was that?\n/quit\n');
+    expect(run.code).toBe(0);
+    const answers = run.stdout.split('Sources:');
+    expect(answers.length).toBeGreaterThanOrEqual(3);
+    expect(answers[0]).toContain('Goa');
+    // The follow-up has no words of its own to search with; it is answered from the same article.
+    expect(answers[1]).toContain('002_d97138b7c8b56079');
+    expect(answers[2]).toContain('002_d97138b7c8b56079');
+    expect(answers[1]).toMatch(/Thursday/);
   });
 });

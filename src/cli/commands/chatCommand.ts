@@ -2,10 +2,12 @@ import { createInterface } from 'node:readline/promises';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config.ts';
 import { formatAnswer } from '../formatForTerminal.ts';
+import { checkIsoDate } from '../checkIsoDate.ts';
 import { openForCli } from '../openForCli.ts';
 
 /** An interactive conversation: one conversation id for the session, so follow-ups resolve. */
-export async function chatCommand(config: Config, flags: { index?: string; corpus?: string }): Promise<number> {
+export async function chatCommand(config: Config, flags: { index?: string; corpus?: string; since?: string; until?: string }): Promise<number> {
+  const bounds = { since: checkIsoDate('since', flags.since), until: checkIsoDate('until', flags.until) };
   const archive = await openForCli(config, flags);
   const conversationId = `terminal:${randomUUID()}`;
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
@@ -20,7 +22,7 @@ export async function chatCommand(config: Config, flags: { index?: string; corpu
       archive.forget(conversationId);
       console.log('(conversation cleared)');
     } else if (input) {
-      console.log(formatAnswer(await archive.ask(input, { conversationId })));
+      console.log(formatAnswer(await archive.ask(input, { ...bounds, conversationId })));
       console.log();
     }
     rl.prompt();
