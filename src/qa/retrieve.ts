@@ -10,7 +10,7 @@ import type { LoadedIndex } from './loadedIndex.ts';
 export interface RetrieveOptions {
   /** Candidates taken from each side. @default 60 */
   depth: number;
-  /** Weight of BM25 in the fused score (the rest goes to cosine similarity). @default 0.6 */
+  /** Weight of BM25 in the fused score (the rest goes to cosine similarity). @default 0.7 */
   lexicalWeight: number;
   /** Hard filter on articles (the since/until options). */
   acceptDoc?: (docId: string) => boolean;
@@ -18,7 +18,7 @@ export interface RetrieveOptions {
   docBoost?: (docId: string) => number;
 }
 
-export const DEFAULT_RETRIEVE_OPTIONS: Readonly<RetrieveOptions> = Object.freeze({ depth: 60, lexicalWeight: 0.6 });
+export const DEFAULT_RETRIEVE_OPTIONS: Readonly<RetrieveOptions> = Object.freeze({ depth: 60, lexicalWeight: 0.7 });
 
 export interface ScoredChunk {
   position: number;
