@@ -1,10 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
-import { createBot, type Bot } from '../src/discord/createBot.ts';
 import { openArchive } from '../src/qa/openArchive.ts';
-import { startDiscordStandIn, type DiscordStandIn, type RecordedRequest } from '../tests/support/discordStandIn.ts';
+import { startBotHarness, type Harness } from '../tests/support/discordBotHarness.ts';
+import type { DiscordStandIn, RecordedRequest } from '../tests/support/discordStandIn.ts';
 
 /**
  * `npx tsx scripts/discord-transcript.ts`: the exchange shown in docs/discord.md ("A real
@@ -127,26 +126,12 @@ async function slash(standIn: DiscordStandIn, name: string, options: { name: str
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'archivist-transcript-'));
-  let standIn: DiscordStandIn | undefined;
-  let bot: Bot | undefined;
+  let harness: Harness | undefined;
   try {
-    standIn = await startDiscordStandIn();
     const archive = await openArchive({ indexDir: join(dir, 'index'), corpusDir: join(import.meta.dirname, '../seeds'), embedder: 'hashed' });
-    bot = createBot({
-      archive,
-      config: {
-        ASK_CHANNEL_IDS: [],
-        ANSWER_IN_THREAD: false,
-        // One user asks seven questions in a few seconds: above the default limit (3 at once).
-        RATE_LIMIT_PER_MINUTE: 600,
-        RATE_LIMIT_BURST: 100,
-        FEEDBACK_FILE: join(dir, 'feedback.jsonl'),
-        DISCORD_API_URL: standIn.apiUrl,
-      },
-      log: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
-    });
-    await bot.start('transcript-token');
-
+    // The harness allows a burst of 100: one user asks seven questions in a few seconds here.
+    harness = await startBotHarness(archive, { FEEDBACK_FILE: join(dir, 'feedback.jsonl') });
+    const { standIn } = harness;
     await mention(standIn, 'Where did Jaishankar and Lavrov meet in Vientiane?');
     await mention(standIn, 'What is the capital of Brazil?');
     await slash(standIn, 'ask', [
@@ -157,8 +142,7 @@ async function main(): Promise<void> {
     await mention(standIn, 'Where did Jaishankar meet Lavrov in May 2023?');
     await mention(standIn, 'What did they discuss there?');
   } finally {
-    await bot?.stop();
-    await standIn?.close();
+    await harness?.close();
     await rm(dir, { recursive: true, force: true });
   }
 }
