@@ -6,12 +6,9 @@ import type { ScoredChunk } from './retrieve.ts';
 
 /**
  * Pick the sentences that answer, from the sentences of the best chunks. Each candidate is
- * scored on what the question asks, not on how its chunk ranked alone:
- * - coverage: the share of the question's IDF mass the sentence (or, for less, its neighbour) contains;
- * - order: adjacent question-word pairs found adjacent in the sentence (phrases, names);
- * - context: its best chunk's retrieval score, relative to the top chunk;
- * - answer type: it holds a date / number / name / place the question does not already say;
- * - novelty: a sentence that only repeats the question's words answers nothing.
+ * scored on what the question asks, not on how its chunk ranked alone: a weighted sum of the
+ * `SentenceFeatures` below (coverage of the question's words, alone and with its neighbours,
+ * word order and proximity, its chunk's score, the answer type, restatement, lead position).
  */
 export interface ExtractOptions {
   /** Chunks whose sentences are candidates. @default 12 */
@@ -28,24 +25,18 @@ export interface ExtractOptions {
 export interface SentenceFeatures {
   /** Share of the question's IDF mass the sentence contains. */
   coverage: number;
-  /** The best coverage of its neighbouring sentences (answers often sit next to the match). */
-  neighbour: number;
   /** Adjacent question-word pairs found adjacent in the sentence (phrases, names). */
   order: number;
   /** Matched question words packed close together: matched / span of the window holding them. */
   proximity: number;
   /** Its best chunk's retrieval score relative to the top chunk. */
   context: number;
-  /** Its article's best chunk score relative to the top chunk (answers come from the right article). */
-  article: number;
   /** Coverage of the sentence together with its neighbours (a fact told across two sentences). */
   window: number;
   /** Holds a date / number / name / place the question asks for and does not already say. */
   typed: number;
   /** 1 when it says little beyond the question's words (a restatement answers nothing). */
   restates: number;
-  /** Sentence length, log-scaled: long sentences match words by sheer size. */
-  length: number;
   /** 1 for an article's first sentence, ½ for its second: news leads with who, what, where and when. */
   lead: number;
 }
@@ -54,7 +45,7 @@ export type FeatureWeights = { [K in keyof SentenceFeatures]: number };
 
 export const DEFAULT_EXTRACT_OPTIONS: Readonly<ExtractOptions> = Object.freeze({
   chunkDepth: 12,
-  weights: { coverage: 0.9, neighbour: 0, order: 0.25, proximity: 0.05, context: 0.5, article: 0, window: 0.6, typed: 0.2, restates: -0.3, length: 0, lead: 0.1 },
+  weights: { coverage: 0.9, order: 0.25, proximity: 0.05, context: 0.5, window: 0.6, typed: 0.2, restates: -0.3, lead: 0.1 },
   secondRatio: 0.5,
   duplicateOverlap: 0.6,
 });
@@ -114,8 +105,6 @@ export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtr
   const qSet = new Set(qTerms);
 
   const context = new Map<string, { sentence: Sentence; context: number; semantic: number }>();
-  const articleBest = new Map<string, number>();
-  for (const c of chunks) if (!articleBest.has(c.chunk.docId)) articleBest.set(c.chunk.docId, c.score / best);
   for (const c of top) {
     const sentences = index.sentencesByDoc.get(c.chunk.docId) ?? [];
     for (let i = c.chunk.firstSentence; i <= c.chunk.lastSentence; i++) {
@@ -145,15 +134,12 @@ export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtr
     const fresh = terms.filter((t) => !qSet.has(t)).length;
     const features: SentenceFeatures = {
       coverage: coverageOf(terms),
-      neighbour: Math.max(0, ...neighbours.map((s) => coverageOf(termsOf(s)))),
       order: qPairs.size ? Math.min(1, pairs / qPairs.size) : 0,
       proximity: proximityOf(terms, qSet),
       context: ctx,
-      article: articleBest.get(sentence.docId) ?? 0,
       window: coverageOf([...terms, ...neighbours.flatMap(termsOf)]),
       typed: question.answerType !== 'other' && hasAnswerCue(question.answerType, text, question.text) ? 1 : 0,
       restates: terms.length === 0 ? 1 : 1 - Math.min(1, fresh / 3),
-      length: Math.min(1, Math.log1p(terms.length) / Math.log1p(60)),
       lead: sentence.index === 0 ? 1 : sentence.index === 1 ? 0.5 : 0,
     };
     out.push({ sentence, text, terms, score: 0, features, semantic });
