@@ -43,17 +43,17 @@ const ACRONYM_WEIGHT = 0.5;
 /** Weight of the words of a date the question names, when articles carry dates. */
 const DATE_WORD_WEIGHT = 0.2;
 
-/**
- * The one `ask()` behind every face: clean the text, answer small talk, resolve a follow-up
- * against the conversation, retrieve, extract 1–2 sentences, cite them, and abstain (naming
- * the closest articles) when confidence is low. Never throws for any input text.
- */
 /** Keys in the order of shared/eval-format.md, so `ask --json` reads like the spec. */
 function shaped(a: Answer): Answer {
   const { question, kind, abstained, confidence, answer, sentences, sources, retrieved, timingsMs } = a;
   return { question, kind, abstained, confidence, answer, sentences, sources, retrieved, timingsMs };
 }
 
+/**
+ * The one `ask()` behind every face: clean the text, answer small talk, resolve a follow-up
+ * against the conversation, retrieve, extract 1–2 sentences, cite them, and abstain (naming
+ * the closest articles) when confidence is low. Never throws for any input text.
+ */
 export async function answerQuestion(
   index: LoadedIndex,
   memory: ConversationMemory,
