@@ -6,13 +6,16 @@
  * Positives and their labels: SQuAD questions asked of an index holding their article
  * (label 1 when the quoted sentences contain a gold answer), and the dev set over the seeds.
  * Negatives (label 0): SQuAD questions whose article was left out of the index (the even
- * articles are indexed, the odd ones' questions cannot be answered), and the dev set's
- * unanswerable questions. Logistic regression, L2-regularised, plain gradient descent.
+ * articles are indexed, the odd ones' questions cannot be answered); near misses, SQuAD
+ * questions asked of their own article with the sentences holding the answer cut out (same
+ * topic, same names, the fact itself gone); and the dev set's unanswerable questions.
+ * Logistic regression, L2-regularised, plain gradient descent.
  */
-import { mkdtemp, readdir, rm, symlink, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, symlink, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { splitSentences } from '../src/corpus/splitSentences.ts';
 import { answerHit, citationCorrect } from '../src/eval/metrics.ts';
 import { readQuestions, type EvalQuestion } from '../src/eval/questions.ts';
 import { openArchive } from '../src/qa/openArchive.ts';
@@ -55,6 +58,26 @@ try {
   const inEven = (q: EvalQuestion) => q.sources.some((s) => evenIds.has(s));
   await collect(join(work, 'index-even'), even, squad.filter(inEven), (_q, hit) => (hit ? 1 : 0), 'squad answerable');
   await collect(join(work, 'index-even'), even, squad.filter((q) => !inEven(q)), () => 0, 'squad article missing');
+  // Near misses: in the odd articles, cut every sentence holding an answer to one of the first
+  // half of their questions; those questions (whose answers are then nowhere) are negatives.
+  const cut = join(work, 'cut');
+  await mkdir(cut);
+  const oddQuestions = squad.filter((q) => !inEven(q));
+  const nearMisses: EvalQuestion[] = [];
+  for (const f of files.filter((name) => Number(name.slice(0, 3)) % 2 === 1)) {
+    const id = f.replace(/\.txt$/, '');
+    const own = oddQuestions.filter((q) => q.sources.includes(id));
+    const asked = own.slice(0, Math.ceil(own.length / 2));
+    const answers = asked.flatMap((q) => q.answers.map((a) => a.toLowerCase()));
+    const text = await readFile(join(corpus, f), 'utf8');
+    const kept = splitSentences(text)
+      .map((span) => text.slice(span.start, span.end))
+      .filter((sentence) => !answers.some((a) => sentence.toLowerCase().includes(a)));
+    const cutText = kept.join(' ');
+    await writeFile(join(cut, f), cutText);
+    nearMisses.push(...asked.filter((q) => !q.answers.some((a) => cutText.toLowerCase().includes(a.toLowerCase()))));
+  }
+  await collect(join(work, 'index-cut'), cut, nearMisses, () => 0, 'squad answer cut out');
   const dev = await readQuestions(devFile);
   await collect(join(work, 'index-seeds'), seeds, dev, (q, hit) => (q.answerable && hit ? 1 : 0), 'dev (seeds)');
 } finally {
@@ -86,7 +109,7 @@ const rounded = Object.fromEntries(Object.entries(model).map(([k, v]) => [k, Mat
 console.log('model', JSON.stringify(rounded));
 console.log('\n| threshold | ' + groups.map((g) => `${g}: answered (right / wrong)`).join(' | ') + ' |');
 console.log('|---|' + groups.map(() => '---').join('|') + '|');
-for (const t of [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
+for (const t of [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6]) {
   const cells = groups.map((g) => {
     const rs = rows.filter((r) => r.group === g);
     const answered = rs.filter((r) => predict(r.x) >= t);

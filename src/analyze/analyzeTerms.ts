@@ -41,6 +41,11 @@ const IRREGULAR: Record<string, string> = {
   men: 'man', women: 'woman', children: 'child', people: 'person',
 };
 
+/** A lower-cased word's base form where Porter cannot find it ("met" → "meet"), else the word. */
+export function irregularBase(word: string): string {
+  return IRREGULAR[word] ?? word;
+}
+
 /** The stem of one lower-cased word, memoised (stemming dominates ingest time otherwise). */
 export function stemWord(word: string): string {
   let stem = stemCache.get(word);

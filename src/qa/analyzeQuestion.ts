@@ -10,6 +10,13 @@ export interface QuestionAnalysis {
   terms: string[];
   answerType: AnswerType;
   dates: DateRange[];
+  /**
+   * Terms that name the kind of answer, not its subject: "year" in "In what year…", "city" in
+   * "Which Laotian city…", "times" in "How many times…". The answer rarely repeats them.
+   */
+  kindTerms: string[];
+  /** Terms the question sets aside: "oil" in "Besides oil, what…". The answer is something else. */
+  asideTerms: string[];
 }
 
 /**
@@ -17,7 +24,40 @@ export interface QuestionAnalysis {
  * word: when → date, how many/much → number, who → person, where → place.
  */
 export function analyzeQuestion(text: string, now?: Date): QuestionAnalysis {
-  return { text, terms: analyzeTerms(text), answerType: answerTypeOf(text), dates: parseQuestionDates(text, now) };
+  return {
+    text,
+    terms: analyzeTerms(text),
+    answerType: answerTypeOf(text),
+    dates: parseQuestionDates(text, now),
+    kindTerms: kindTermsOf(text),
+    asideTerms: asideTermsOf(text),
+  };
+}
+
+const KIND_NOUNS =
+  'year|years|date|day|month|time|times|city|cities|town|country|countries|nation|place|places|state|kind|type|sort|name|person|people|number|amount|period';
+const KIND_PHRASE = new RegExp(`^(?:what|which|how many|how much) (?:[\\p{L}\\p{N}-]+ ){0,2}?(${KIND_NOUNS})$`, 'u');
+
+export function kindTermsOf(question: string): string[] {
+  const words = tokenizeWords(question);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!/^(what|which|how)$/.test(words[i]!)) continue;
+    for (let end = i + 1; end <= Math.min(words.length - 1, i + 4); end++) {
+      const match = KIND_PHRASE.exec(words.slice(i, end + 1).join(' '));
+      if (match) {
+        out.push(...analyzeTerms(match[1]!));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const ASIDE = /\b(?:apart from|aside from|besides|other than|except for|except|excluding|in addition to)\s+([^,;?.!]+)/giu;
+
+export function asideTermsOf(question: string): string[] {
+  return [...question.matchAll(ASIDE)].flatMap((m) => analyzeTerms(m[1]!));
 }
 
 export function answerTypeOf(question: string): AnswerType {

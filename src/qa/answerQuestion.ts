@@ -2,7 +2,8 @@ import { analyzeTerms } from '../analyze/analyzeTerms.ts';
 import { countTerms } from '../store/lexicalIndex.ts';
 import { expandAcronyms } from './acronyms.ts';
 import { analyzeQuestion } from './analyzeQuestion.ts';
-import { citeSentences, toSource } from './cite.ts';
+import { askedThings } from './askedThings.ts';
+import { citeSentences, statesSameFact, toSource } from './cite.ts';
 import { cleanQuestion, hasSearchableText } from './cleanQuestion.ts';
 import { confidenceFeatures, confidenceOf, DEFAULT_ABSTAIN_BELOW, type ConfidenceFeatures, type ConfidenceModel } from './confidence.ts';
 import { isFollowUp, type ConversationMemory } from './conversationMemory.ts';
@@ -12,6 +13,7 @@ import { dateAffinity, withinBounds } from './questionDates.ts';
 import { rankArticles, retrieveChunks, type RetrieveOptions } from './retrieve.ts';
 import { replyToSmallTalk } from './smallTalk.ts';
 import type { Answer, AskOptions } from './types.ts';
+import type { RelatedTerms, RelatedTermsOptions } from '../lexicon/relatedTerms.ts';
 
 /** Tunables of the whole answer path, with one defaults constant each (see the modules). */
 export interface AnswerSettings {
@@ -23,6 +25,8 @@ export interface AnswerSettings {
   inspect?: (features: ConfidenceFeatures) => void;
   /** Reference date for relative dates ("last December"). @default now */
   now?: () => Date;
+  /** Options for the words standing in for the question's (WordNet), or false to use none. */
+  related?: Partial<RelatedTermsOptions & { retrievalWeight: number }> | false;
 }
 
 /** Multipliers for the soft preferences. */
@@ -42,6 +46,13 @@ const FOLLOW_UP_WEIGHT = 0.4;
 const ACRONYM_WEIGHT = 0.5;
 /** Weight of the words of a date the question names, when articles carry dates. */
 const DATE_WORD_WEIGHT = 0.2;
+/** Weight of a word naming the answer's kind ("what year") or one set aside ("besides oil"). */
+const SIDE_WORD_WEIGHT = 0.5;
+/**
+ * Share of a question word's weight that the words standing in for it ("meeting" for
+ * "encounter") carry in retrieval, split among them: a word with many relatives lends each little.
+ */
+const RELATED_RETRIEVAL_WEIGHT = 0.5;
 
 /** Keys in the order of shared/eval-format.md, so `ask --json` reads like the spec. */
 function shaped(a: Answer): Answer {
@@ -82,6 +93,8 @@ export async function answerQuestion(
   if (question.dates.length > 0 && index.datedShare > 0.5) {
     for (const range of question.dates) for (const t of analyzeTerms(range.text)) if (terms.has(t)) terms.set(t, DATE_WORD_WEIGHT);
   }
+  // "In what *year*…", "Besides *oil*, …": words that say what the answer is not about.
+  for (const t of [...question.kindTerms, ...question.asideTerms]) if (terms.has(t)) terms.set(t, Math.min(terms.get(t)!, SIDE_WORD_WEIGHT));
   expandAcronyms(question.terms, terms, index.acronyms, ACRONYM_WEIGHT);
   if (followUp) for (const t of previous.terms) if (!terms.has(t)) terms.set(t, FOLLOW_UP_WEIGHT);
   const focusDocs = new Set(followUp ? previous.docIds : []);
@@ -90,6 +103,9 @@ export async function answerQuestion(
   if (terms.size === 0) {
     return shaped({ ...base, kind: 'abstain', abstained: true, answer: 'I could not find anything to look up in that question: try naming who or what it is about.', timingsMs: timings() });
   }
+
+  const related: RelatedTerms = settings.related === false ? new Map() : index.related(text, settings.related);
+  const queryTerms = withRelated(terms, related, settings.related ? settings.related.retrievalWeight : undefined);
 
   const t1 = performance.now();
   const [queryVector] = await index.embedder.embed([followUp ? `${text} ${previous.question}` : text]);
@@ -101,14 +117,24 @@ export async function answerQuestion(
     const dateFactor = affinity === undefined ? 1 : affinity === 1 ? DATE_MATCH_BOOST : missPenalty;
     return dateFactor * (focusDocs.has(docId) ? CONVERSATION_BOOST : 1);
   };
-  const chunks = retrieveChunks(index, terms, queryVector!, { ...settings.retrieve, acceptDoc, docBoost });
+  const chunks = retrieveChunks(index, queryTerms, queryVector!, { ...settings.retrieve, acceptDoc, docBoost });
   const retrieved = rankArticles(chunks, 10);
   const t2 = performance.now();
 
-  const scored = scoreSentences(index, { text, weights: terms, ordered: question.terms, answerType: question.answerType }, chunks, settings.extract, docBoost);
-  const archiveKnows = { share: knownShare(index, terms), unknownName: namesUnknown(index, text) };
+  const scored = scoreSentences(index, { text, weights: terms, ordered: question.terms, answerType: question.answerType, related }, chunks, settings.extract, docBoost);
+  const idf = (t: string) => index.data.lexical.idf(t);
+  const archiveKnows = { share: knownShare(index, terms, related), unknownName: namesUnknown(index, text, related) };
   const features =
-    scored[0] && confidenceFeatures(scored[0], scored.find((s) => s.sentence.docId !== scored[0]!.sentence.docId), question.answerType, archiveKnows);
+    scored[0] &&
+    confidenceFeatures(
+      scored[0],
+      // The margin is over the best *rival* answer: another article stating the same fact
+      // corroborates it (news repeats itself), it does not compete with it.
+      scored.find((s) => s.sentence.docId !== scored[0]!.sentence.docId && !statesSameFact(scored[0]!, s, idf)),
+      question.answerType,
+      archiveKnows,
+      askedThings(index, text, terms, related, scored[0].sentence),
+    );
   if (features) settings.inspect?.(features);
   const confidence = confidenceOf(features, settings.confidence);
   const abstainBelow = settings.abstainBelow ?? DEFAULT_ABSTAIN_BELOW;
@@ -123,7 +149,7 @@ export async function answerQuestion(
     return shaped({ ...base, kind: 'abstain', abstained: true, confidence, answer, sources: closest, retrieved, timingsMs: timings(t2 - t1, performance.now() - t2) });
   }
 
-  const picked = pickSentences(scored, settings.extract);
+  const picked = pickSentences(scored, settings.extract, question.answerType);
   const cited = citeSentences(index, picked, scored);
   if (options.conversationId) {
     memory.add(options.conversationId, { question: text, terms: [...terms.keys()], docIds: [...new Set(cited.sentences.map((s) => s.docId))], dates });
@@ -142,28 +168,44 @@ export async function answerQuestion(
   });
 }
 
+/** The query for retrieval: the question's terms, plus the words standing in for them. */
+function withRelated(terms: ReadonlyMap<string, number>, related: RelatedTerms, share = RELATED_RETRIEVAL_WEIGHT): Map<string, number> {
+  const out = new Map(terms);
+  for (const [slot, relatives] of related) {
+    const weight = terms.get(slot);
+    if (weight === undefined || relatives.size === 0) continue;
+    const each = (weight * share) / Math.sqrt(relatives.size);
+    for (const [term, credit] of relatives) out.set(term, Math.max(out.get(term) ?? 0, each * credit));
+  }
+  return out;
+}
+
 /**
- * Share of the question's weighted words that occur anywhere in the archive. Words the
- * archive has never seen weigh as much as its rarest word (they would be, if they were there).
+ * Share of the question's weighted words that occur anywhere in the archive (a word it never
+ * uses counts in part when it uses a related one). Words the archive has never seen weigh as
+ * much as its rarest word (they would be, if they were there).
  */
-function knownShare(index: LoadedIndex, terms: ReadonlyMap<string, number>): number {
+function knownShare(index: LoadedIndex, terms: ReadonlyMap<string, number>, related: RelatedTerms): number {
   let known = 0;
   let total = 0;
   for (const [term, weight] of terms) {
     const idf = index.data.lexical.idf(term);
     total += weight * idf;
     if (index.data.lexical.documentFrequency(term) > 0) known += weight * idf;
+    else known += weight * idf * Math.max(0, ...(related.get(term)?.values() ?? []));
   }
   return total ? known / total : 0;
 }
 
 /**
  * 1 when the question names something (a capitalised word past its first) that no article
- * mentions at all: "…when they met in Beijing?" of an archive that never says Beijing.
+ * mentions, nor anything related: "…when they met in Beijing?" of an archive that never says
+ * Beijing (but "Laotian" of one that says Laos is known).
  */
-function namesUnknown(index: LoadedIndex, question: string): number {
+function namesUnknown(index: LoadedIndex, question: string, related: RelatedTerms): number {
   const words = question.match(/(?<=\s)[A-Z][\p{L}'’-]+/gu) ?? [];
-  return words.some((w) => analyzeTerms(w).some((t) => index.data.lexical.documentFrequency(t) === 0)) ? 1 : 0;
+  const unknown = (t: string) => index.data.lexical.documentFrequency(t) === 0 && !related.get(t)?.size;
+  return words.some((w) => analyzeTerms(w).some(unknown)) ? 1 : 0;
 }
 
 const ms = (x: number) => Math.round(x * 100) / 100;

@@ -51,23 +51,27 @@ export function citeSentences(index: LoadedIndex, picked: ScoredSentence[], cand
 
 function corroborators(quoted: ScoredSentence, candidates: ScoredSentence[], idf: (term: string) => number): string[] {
   const found: string[] = [];
+  for (const c of candidates) {
+    const docId = c.sentence.docId;
+    if (docId === quoted.sentence.docId || found.includes(docId)) continue;
+    if (statesSameFact(quoted, c, idf)) found.push(docId);
+  }
+  return found;
+}
+
+/** Does `other` say what `quoted` says (see the rule above)? */
+export function statesSameFact(quoted: Pick<ScoredSentence, 'terms'>, other: Pick<ScoredSentence, 'terms'>, idf: (term: string) => number): boolean {
   const quotedTerms = new Set(quoted.terms);
   const mass = (terms: Iterable<string>) => {
     let sum = 0;
     for (const t of terms) sum += idf(t);
     return sum;
   };
-  const quotedMass = mass(quotedTerms) || 1;
-  for (const c of candidates) {
-    const docId = c.sentence.docId;
-    if (docId === quoted.sentence.docId || found.includes(docId)) continue;
-    const own = new Set(c.terms);
-    const shared = [...own].filter((t) => quotedTerms.has(t));
-    if (shared.length < MIN_SHARED) continue;
-    const sharedMass = mass(shared);
-    if (sharedMass / quotedMass >= QUOTED_COVERED && sharedMass / (mass(own) || 1) >= OTHER_COVERED) found.push(docId);
-  }
-  return found;
+  const own = new Set(other.terms);
+  const shared = [...own].filter((t) => quotedTerms.has(t));
+  if (shared.length < MIN_SHARED) return false;
+  const sharedMass = mass(shared);
+  return sharedMass / (mass(quotedTerms) || 1) >= QUOTED_COVERED && sharedMass / (mass(own) || 1) >= OTHER_COVERED;
 }
 
 export function toSource(article: Article, n: number): Source {

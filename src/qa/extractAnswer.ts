@@ -66,6 +66,8 @@ export interface QuestionForExtraction {
   weights: ReadonlyMap<string, number>;
   /** The question's own terms in order (for word-pair matches). */
   ordered: string[];
+  /** Words that stand in for a question term, with partial credit ("encounter" ← "meeting"). */
+  related?: ReadonlyMap<string, ReadonlyMap<string, number>>;
   answerType: AnswerType;
 }
 
@@ -117,9 +119,16 @@ export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtr
   }
 
   const termsOf = index.sentenceTerms;
+  // A question term is matched by itself, or in part by a word standing in for it (the best one).
+  const matchOf = (t: string, set: Set<string>) => {
+    if (set.has(t)) return 1;
+    let best = 0;
+    for (const [r, credit] of question.related?.get(t) ?? []) if (credit > best && set.has(r)) best = credit;
+    return best;
+  };
   const coverageOf = (terms: string[]) => {
     const set = new Set(terms);
-    return qTerms.reduce((sum, t) => sum + (set.has(t) ? weightOf(t) * idf(t) : 0), 0) / qMass;
+    return qTerms.reduce((sum, t) => sum + matchOf(t, set) * weightOf(t) * idf(t), 0) / qMass;
   };
 
   const out: ScoredSentence[] = [];
@@ -185,13 +194,14 @@ function proximityOf(terms: string[], question: Set<string>): number {
  * something else. When only the second holds what the question asks for (the date of a
  * "when", the figure of a "how many"), it is quoted first.
  */
-export function pickSentences(scored: ScoredSentence[], options: Partial<ExtractOptions> = {}): ScoredSentence[] {
+export function pickSentences(scored: ScoredSentence[], options: Partial<ExtractOptions> = {}, answerType: AnswerType = 'other'): ScoredSentence[] {
   const o = { ...DEFAULT_EXTRACT_OPTIONS, ...options };
   const first = scored[0];
   if (!first) return [];
   const second = scored.slice(1).find((s) => s.score >= o.secondRatio * first.score && overlap(s.terms, first.terms) < o.duplicateOverlap);
   if (!second) return [first];
-  return second.features.typed > first.features.typed ? [second, first] : [first, second];
+  const swap = (answerType === 'date' || answerType === 'number') && second.features.typed > first.features.typed;
+  return swap ? [second, first] : [first, second];
 }
 
 /** Share of the smaller sentence's content terms that the other also has. */

@@ -3,6 +3,8 @@ import type { Article, Sentence } from '../corpus/types.ts';
 import { findAcronyms, type AcronymMap } from './acronyms.ts';
 import type { Embedder } from '../embed/types.ts';
 import type { IndexData, StoredChunk } from '../store/indexData.ts';
+import { relatedTerms, type RelatedTerms, type RelatedTermsOptions } from '../lexicon/relatedTerms.ts';
+import { WordNet } from '../lexicon/wordnet.ts';
 
 /** An index ready for questions: the stored data plus lookups built once at load time. */
 export interface LoadedIndex {
@@ -22,7 +24,12 @@ export interface LoadedIndex {
   datedShare: number;
   /** Acronyms the articles spell out ("Shanghai Cooperation Organisation (SCO)"), both ways. */
   acronyms: AcronymMap;
+  /** Words this archive uses for the question's words (WordNet relations, see lexicon/). */
+  related(question: string, options?: Partial<RelatedTermsOptions>): RelatedTerms;
 }
+
+/** One WordNet for the process: its files are read on first use and shared by every index. */
+let wordnet: WordNet | undefined;
 
 export function prepareIndex(data: IndexData, embedder: Embedder): LoadedIndex {
   const sentencesByDoc = new Map<string, Sentence[]>();
@@ -41,7 +48,11 @@ export function prepareIndex(data: IndexData, embedder: Embedder): LoadedIndex {
     if (!terms) perDoc[s.index] = terms = analyzeTerms(articleById.get(s.docId)!.text.slice(s.start, s.end));
     return terms;
   };
+  const { lexical } = data;
+  const related = (question: string, options?: Partial<RelatedTermsOptions>) =>
+    relatedTerms((wordnet ??= new WordNet()), question, (t) => lexical.documentFrequency(t) > 0, (t) => lexical.idf(t), options);
   return {
+    related,
     sentenceTerms,
     acronyms: findAcronyms(data.articles.map((a) => a.text)),
     datedShare: data.articles.length ? data.articles.filter((a) => a.date).length / data.articles.length : 0,

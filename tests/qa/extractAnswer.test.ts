@@ -80,9 +80,9 @@ describe('isHeading', () => {
   });
 });
 
-/** A ScoredSentence by hand, for pickSentences (which only reads score and terms). */
-function scored(docId: string, index: number, text: string, score: number): ScoredSentence {
-  const features = {} as SentenceFeatures;
+/** A ScoredSentence by hand, for pickSentences (which only reads score, terms and `typed`). */
+function scored(docId: string, index: number, text: string, score: number, typed = 0): ScoredSentence {
+  const features = { typed } as SentenceFeatures;
   return { sentence: { docId, index, start: 0, end: text.length }, text, terms: analyzeTerms(text), score, features, semantic: 0 };
 }
 
@@ -112,6 +112,16 @@ describe('pickSentences', () => {
     // With a distinct sentence after the duplicate, that one is the second.
     const other = scored('c', 1, 'Rescue boats reached the stranded villagers by noon.', 0.99);
     expect(pickSentences([first, dup, other])).toEqual([first, other]);
+  });
+
+  it('quotes the second first only when it alone holds the date or number asked for', () => {
+    const first = scored('a', 0, 'Lavrov met Jaishankar in Moscow for wide-ranging talks.', 1, 0);
+    const second = scored('b', 0, 'The talks were held on December 27 at the foreign ministry.', 0.9, 1);
+    expect(pickSentences([first, second], {}, 'date')).toEqual([second, first]);
+    expect(pickSentences([first, second], {}, 'number')).toEqual([second, first]);
+    // A name is not as telling: "About whom…?" is often answered without a full name.
+    expect(pickSentences([first, second], {}, 'person')).toEqual([first, second]);
+    expect(pickSentences([first, second])).toEqual([first, second]);
   });
 
   it('does not add a second sentence that scores far below the first', () => {

@@ -1,0 +1,163 @@
+import { analyzeTerms, irregularBase, isStopword, stemWord, tokenizeWords } from '../analyze/analyzeTerms.ts';
+import type { PartOfSpeech, Synset, WordNet } from './wordnet.ts';
+
+/**
+ * Words an archive may use for a question's words: "encounter" → meeting, "Laotian" → Laos,
+ * "Russian capital" → Moscow, "Middle East" → Gaza. Read from WordNet's relations (synonyms,
+ * derived forms, broader and narrower terms, parts and wholes), kept only where the archive
+ * uses the word, each with a credit in (0, 1) for how close the relation is. This is how a
+ * lexical backend bridges paraphrases without model weights.
+ */
+export interface RelatedTermsOptions {
+  /** Senses read per word, most frequent first (WordNet orders them by tagged frequency). @default 3 */
+  senses: number;
+  /** Credit of a synonym or derived form ("encounter" → "meeting", "Laotian" → "Laos"). @default 0.6 */
+  close: number;
+  /** Credit one relation away: broader, narrower, part or whole ("Moscow" → "Russia"). @default 0.4 */
+  near: number;
+  /** Credit two steps down ("Middle East" → its parts → "Gaza"). @default 0.25 */
+  far: number;
+  /**
+   * A related word with more senses than this is too vague to stand for another ("get",
+   * "take", "make" are related to almost anything). @default 6
+   */
+  maxSenses: number;
+}
+
+export const DEFAULT_RELATED_OPTIONS: Readonly<RelatedTermsOptions> = Object.freeze({ senses: 3, close: 0.6, near: 0.4, far: 0.25, maxSenses: 6 });
+
+/** Slot (a question term) → related archive term → credit. */
+export type RelatedTerms = Map<string, Map<string, number>>;
+
+/** Broader and narrower terms, instances, parts and wholes: the relations that keep a topic. */
+const ONE_STEP = new Set(['@', '@i', '~', '~i', '#p', '%p']);
+/** Two steps only downwards, to things more specific: instances of a kind, parts of a part. */
+const DOWNWARD = new Set(['~i', '%p']);
+const DERIVED = new Set(['+', '\\', '<']);
+const POSES: PartOfSpeech[] = ['n', 'v', 'a', 'r'];
+/** Longest phrase looked up as one lemma ("prime minister", "gaza strip", "south china sea"). */
+const LONGEST_PHRASE = 3;
+
+/**
+ * Related archive terms for each content word of `question`. `inArchive` says whether a term
+ * occurs in the archive and `rarity` how rare it is there (its IDF); terms the question
+ * already has are never added.
+ */
+export function relatedTerms(
+  wordnet: WordNet,
+  question: string,
+  inArchive: (term: string) => boolean,
+  rarity: (term: string) => number,
+  options: Partial<RelatedTermsOptions> = {},
+): RelatedTerms {
+  const o = { ...DEFAULT_RELATED_OPTIONS, ...options };
+  const words = tokenizeWords(question);
+  const own = new Set(analyzeTerms(question));
+  const out: RelatedTerms = new Map();
+
+  const credit = (slot: string, lemma: string, value: number) => {
+    const term = termOf(lemma);
+    if (term === undefined || own.has(term)) return;
+    let related = out.get(slot);
+    if (!related) out.set(slot, (related = new Map()));
+    if ((related.get(term) ?? 0) < value) related.set(term, value);
+  };
+  /**
+   * The archive term standing for a lemma. A phrase ("gaza strip", "new delhi") stands by its
+   * rarest word, and only when the archive has all its words; a phrase holding one of the
+   * question's own words is the same thing spelled out ("republic of india") and adds nothing.
+   */
+  const termOf = (lemma: string): string | undefined => {
+    const terms = analyzeTerms(lemma);
+    if (terms.length === 0 || !terms.every(inArchive)) return undefined;
+    if (terms.length === 1) return terms[0];
+    if (terms.some((t) => own.has(t))) return undefined;
+    return terms.reduce((a, b) => (rarity(b) > rarity(a) ? b : a));
+  };
+
+  for (let i = 0; i < words.length; i++) {
+    for (let length = 1; length <= LONGEST_PHRASE && i + length <= words.length; length++) {
+      const phrase = words.slice(i, i + length);
+      const last = phrase.at(-1)!;
+      if (isStopword(last) || (length === 1 && /^\d/.test(last))) continue;
+      // A phrase credits its last word's slot: "Russian capital" → Moscow fills "capital".
+      const slot = stemWord(last);
+      for (const { lemma, how } of lemmasAround(wordnet, phrase.join('_'), length === 1, o)) credit(slot, lemma, o[how]);
+    }
+  }
+  return out;
+}
+
+type Closeness = 'close' | 'near' | 'far';
+const aroundCache = new Map<string, Array<{ lemma: string; how: Closeness }>>();
+const AROUND_CACHE_LIMIT = 50_000;
+
+/**
+ * The lemmas around a word or phrase in WordNet, vague ones left out, closest first. Depends
+ * only on WordNet, so it is memoised across questions and archives.
+ */
+function lemmasAround(wordnet: WordNet, phrase: string, single: boolean, o: RelatedTermsOptions): Array<{ lemma: string; how: Closeness }> {
+  const key = `${phrase}|${o.senses}|${o.maxSenses}`;
+  let found = aroundCache.get(key);
+  if (found) return found;
+  const best = new Map<string, Closeness>();
+  const rank: Record<Closeness, number> = { close: 0, near: 1, far: 2 };
+  for (const [pos, lemma] of lemmaCandidates(phrase, single)) {
+    for (const offset of wordnet.senses(lemma, pos).slice(0, o.senses)) {
+      const synset = wordnet.synset(pos, offset);
+      if (!synset) continue;
+      walk(wordnet, synset, lemma, (l, how) => {
+        const had = best.get(l);
+        if (had === undefined || rank[how] < rank[had]) best.set(l, how);
+      });
+    }
+  }
+  const vague = (lemma: string) => POSES.reduce((n, pos) => n + wordnet.senses(lemma, pos).length, 0) > o.maxSenses;
+  found = [...best].filter(([lemma]) => !vague(lemma)).map(([lemma, how]) => ({ lemma, how }));
+  if (aroundCache.size >= AROUND_CACHE_LIMIT) aroundCache.clear();
+  aroundCache.set(key, found);
+  return found;
+}
+
+/** Visit the lemmas around one sense of `lemma`, saying how close each is. */
+function walk(wordnet: WordNet, synset: Synset, lemma: string, visit: (lemma: string, how: Closeness) => void): void {
+  const self = synset.words.indexOf(lemma.replace(/_/g, ' ')) + 1;
+  synset.words.forEach((w) => visit(w, 'close'));
+  for (const p of synset.pointers) {
+    const target = wordnet.synset(p.pos, p.offset);
+    if (!target) continue;
+    if (DERIVED.has(p.symbol)) {
+      // Derived forms are links between words: follow only the ones from this lemma.
+      if (p.sourceWord === 0 || p.sourceWord === self) {
+        const word = p.targetWord ? target.words[p.targetWord - 1] : undefined;
+        if (word) visit(word, 'close');
+        target.words.forEach((w) => visit(w, 'near'));
+        // "Laotian" → Laos → its parts (Vientiane): a place's adjective asks about the place.
+        if (p.symbol === '\\') for (const q of target.pointers) if (DOWNWARD.has(q.symbol)) wordnet.synset(q.pos, q.offset)?.words.forEach((w) => visit(w, 'far'));
+      }
+      continue;
+    }
+    if (!ONE_STEP.has(p.symbol)) continue;
+    target.words.forEach((w) => visit(w, 'near'));
+    if (DOWNWARD.has(p.symbol)) {
+      for (const q of target.pointers) if (DOWNWARD.has(q.symbol)) wordnet.synset(q.pos, q.offset)?.words.forEach((w) => visit(w, 'far'));
+    }
+  }
+}
+
+/**
+ * Base forms a word may be listed under, by part of speech: WordNet's "morphy" detachment
+ * rules (no exception lists ship with the package; `stemWord`'s irregular forms stand in).
+ */
+export function lemmaCandidates(word: string, single: boolean): Array<[PartOfSpeech, string]> {
+  const forms = new Set([word]);
+  const suffixes: Array<[string, string]> = [
+    ['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y'],
+    ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['er', ''], ['est', ''],
+  ];
+  for (const [from, to] of suffixes) if (word.endsWith(from) && word.length > from.length + 2) forms.add(word.slice(0, -from.length) + to);
+  if (single) forms.add(irregularBase(word));
+  const out: Array<[PartOfSpeech, string]> = [];
+  for (const pos of POSES) for (const form of forms) out.push([pos, form]);
+  return out;
+}

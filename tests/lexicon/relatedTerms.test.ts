@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
+import { DEFAULT_RELATED_OPTIONS, lemmaCandidates, relatedTerms } from '../../src/lexicon/relatedTerms.ts';
+import { WordNet } from '../../src/lexicon/wordnet.ts';
+
+const wordnet = new WordNet();
+/** An archive vocabulary: only these (analysed) words exist in it. */
+const archive = (...words: string[]) => {
+  const terms = new Set(words.flatMap((w) => analyzeTerms(w)));
+  return [(t: string) => terms.has(t), () => 1] as const;
+};
+
+describe('relatedTerms', () => {
+  it('bridges a place adjective to the place, and a noun to its synonym, with credits', () => {
+    const related = relatedTerms(wordnet, 'Which Laotian city hosted the encounter?', ...archive('Laos', 'meeting', 'Vientiane', 'get'));
+    expect(related.get('laotian')?.get('lao')).toBe(DEFAULT_RELATED_OPTIONS.close);
+    expect(related.get('encount')?.get('meet')).toBe(DEFAULT_RELATED_OPTIONS.close);
+    // Laos' parts are two steps away: Vientiane is credited, less.
+    expect(related.get('laotian')?.get('vientian')).toBe(DEFAULT_RELATED_OPTIONS.far);
+  });
+
+  it('reads phrases as one lemma, crediting the last word: "Russian capital" is Moscow', () => {
+    const related = relatedTerms(wordnet, 'What did he say in the Russian capital?', ...archive('Moscow'));
+    expect(related.get('capit')?.get('moscow')).toBe(DEFAULT_RELATED_OPTIONS.close);
+  });
+
+  it('adds only words the archive has, never the question’s own, never vague ones', () => {
+    const related = relatedTerms(wordnet, 'Where did they meet and encounter each other?', ...archive('meet', 'get', 'see', 'come'));
+    const all = [...related.values()].flatMap((m) => [...m.keys()]);
+    expect(all).not.toContain('meet'); // the question's own word
+    for (const vague of ['get', 'see', 'come']) expect(all).not.toContain(vague); // dozens of senses each
+    expect(relatedTerms(wordnet, 'Which Laotian city?', ...archive('nothing'))).toEqual(new Map());
+  });
+
+  it('stands a phrase by its rarest word, and skips one spelling out a question word', () => {
+    const rarity = (t: string) => (t === 'gaza' ? 5 : 1);
+    const inArchive = (t: string) => ['gaza', 'strip', 'east', 'india', 'republ'].includes(t);
+    const related = relatedTerms(wordnet, 'Which Middle East crisis? What about India?', inArchive, rarity);
+    expect(related.get('east')?.get('gaza')).toBe(DEFAULT_RELATED_OPTIONS.far);
+    expect(related.get('east')?.has('strip')).toBe(false);
+    // "Republic of India" holds "india" itself: not a relative.
+    expect(related.get('india')?.has('republ') ?? false).toBe(false);
+  });
+
+  it('finds base forms by WordNet’s detachment rules and the irregular list', () => {
+    const forms = (w: string) => lemmaCandidates(w, true).filter(([pos]) => pos === 'n').map(([, l]) => l);
+    expect(forms('cities')).toContain('city');
+    expect(forms('diplomats')).toContain('diplomat');
+    expect(lemmaCandidates('met', true).map(([, l]) => l)).toContain('meet');
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { asideTermsOf, kindTermsOf } from '../../src/qa/analyzeQuestion.ts';
+import { askedThings, namedTerms } from '../../src/qa/askedThings.ts';
+import { countTerms } from '../../src/store/lexicalIndex.ts';
+import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
+import { asker, buildIndex } from '../support/qaFixtures.ts';
+
+describe('kindTermsOf / asideTermsOf', () => {
+  it.each([
+    ['In what year was the organisation founded?', ['year']],
+    ['Which Laotian city hosted the talks?', ['citi']],
+    ['How many times had they met?', ['time']],
+    ['What kind of world order did they agree on?', ['kind']],
+    ['How many Indian nationals are in the war zone?', []],
+    ['What did the minister sign?', []],
+  ])('%s → the answer’s kind: %j', (question, expected) => {
+    expect(kindTermsOf(question)).toEqual(expected);
+  });
+
+  it.each([
+    ['Besides oil, which Russian commodity has India imported?', ['oil']],
+    ['Apart from Indian nationals, what did they discuss?', ['indian', 'nation']],
+    ['What did they discuss other than the war?', ['war']],
+    ['What did they discuss?', []],
+  ])('%s → set aside: %j', (question, expected) => {
+    expect(asideTermsOf(question)).toEqual(expected);
+  });
+});
+
+describe('askedThings', () => {
+  const index = buildIndex([
+    {
+      id: 'visit',
+      text: 'Jaishankar arrived in Moscow on Monday. He held talks with Lavrov on trade and energy. Several agreements were signed.',
+    },
+    { id: 'other', text: 'The summit in Astana drew leaders from the region. Officials praised the host city.' },
+  ]);
+  const sentence = (docId: string, i: number) => index.sentencesByDoc.get(docId)![i]!;
+  const check = (question: string, docId: string, i: number) =>
+    askedThings(index, question, countTerms(analyzeTerms(question)), index.related(question), sentence(docId, i));
+
+  it('takes the names of a question from its capitalised words past the first', () => {
+    expect(namedTerms('What did Modi and Putin sign in Moscow?')).toEqual(['modi', 'putin', 'moscow']);
+    expect(namedTerms('Where did they meet?')).toEqual([]);
+  });
+
+  it('counts the names the passage (sentence and neighbours) has', () => {
+    expect(check('What did Jaishankar and Lavrov discuss?', 'visit', 1).names).toBe(1);
+    // Modi is named nowhere near: half the names are missing.
+    expect(check('What did Modi and Lavrov discuss?', 'visit', 1).names).toBe(0.5);
+    expect(check('What did they discuss?', 'visit', 1).names).toBe(1);
+  });
+
+  it('flags a passage without the question’s rarest word', () => {
+    expect(check('What did Lavrov say about trade?', 'visit', 1).rarestMissing).toBe(0);
+    expect(check('Which officials praised the region?', 'visit', 1).rarestMissing).toBe(1);
+  });
+});
+
+describe('ask(): words the archive uses for the question’s (WordNet)', () => {
+  const index = () =>
+    buildIndex([
+      { id: 'asean', title: 'ASEAN talks', text: 'Jaishankar met Lavrov in Vientiane, Laos, on Friday. They spoke about trade.' },
+      { id: 'sco', title: 'SCO talks', text: 'Jaishankar and Lavrov held talks at the SCO summit in Astana. Trade was on the agenda.' },
+      { id: 'goa', title: 'Goa talks', text: 'Officials of the bloc gathered in Goa in May. Security was on the agenda.' },
+    ]);
+  const question = 'Which Laotian city hosted the encounter between the ministers?';
+
+  it('answers a paraphrase: "Laotian" is found in "Laos", "encounter" in "met"', async () => {
+    const answer = await asker(index(), { abstainBelow: 0 })(question);
+    expect(answer.sentences[0]!.docId).toBe('asean');
+    expect(answer.sentences[0]!.text).toContain('Vientiane');
+  });
+
+  it('without the related words, nothing in the archive matches the question', async () => {
+    const withRelated = await asker(index(), { abstainBelow: 0 })(question);
+    const without = await asker(index(), { abstainBelow: 0, related: false })(question);
+    expect(without.confidence).toBeLessThan(withRelated.confidence);
+    expect(await asker(index())(question)).toMatchObject({ kind: 'answer' });
+    expect(await asker(index(), { related: false })(question)).toMatchObject({ kind: 'abstain' });
+  });
+});
