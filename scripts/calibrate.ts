@@ -84,9 +84,12 @@ try {
   await rm(work, { recursive: true, force: true });
 }
 
-// Balance the groups so the small dev set is not drowned by thousands of SQuAD rows.
+// Weigh the groups so the small dev set is not drowned by thousands of SQuAD rows, and so
+// SQuAD's answerable questions weigh as much as its two kinds of unanswerable ones together
+// (an even prior: otherwise two negative groups against one positive pull every confidence down).
+const SHARE: Record<string, number> = { 'squad answerable': 1 / 3, 'squad article missing': 1 / 6, 'squad answer cut out': 1 / 6, 'dev (seeds)': 1 / 3 };
 const groups = [...new Set(rows.map((r) => r.group))];
-const weightOf = new Map(groups.map((g) => [g, rows.length / groups.length / rows.filter((r) => r.group === g).length]));
+const weightOf = new Map(groups.map((g) => [g, (rows.length * (SHARE[g] ?? 1 / groups.length)) / rows.filter((r) => r.group === g).length]));
 const keys = Object.keys(rows[0]!.x) as Array<keyof ConfidenceFeatures>;
 const model: ConfidenceModel = { intercept: 0, ...Object.fromEntries(keys.map((k) => [k, 0])) } as ConfidenceModel;
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));

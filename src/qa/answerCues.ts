@@ -1,3 +1,4 @@
+import { stemWord, tokenizeWords } from '../analyze/analyzeTerms.ts';
 import type { AnswerType } from './analyzeQuestion.ts';
 
 /**
@@ -9,7 +10,10 @@ const DATE = new RegExp(
   `\\b(?:(?:${MONTHS})\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:${MONTHS})|(?:${MONTHS})\\b|1[5-9]\\d{2}|20\\d{2}|\\d{1,2}(?:st|nd|rd|th)\\s+century|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|(?:last|next|this)\\s+(?:week|month|year))\\b`,
   'gi',
 );
-const NUMBER = /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several|first|second|third)\b/gi;
+const NUMBER_WORDS =
+  '\\d[\\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several|first|second|third';
+const NUMBER = new RegExp(`\\b(?:${NUMBER_WORDS})\\b`, 'gi');
+const NUMBER_WORD = new RegExp(`^(?:${NUMBER_WORDS})$`, 'i');
 const CAPITALISED = /(?<![.!?]\s|^)\b[A-Z][\p{L}'’-]+(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\p{L}'’-]+)*/gu;
 /** Two or more capitalised words, not after "the": Sergey Lavrov, President Putin, Dr S Jaishankar. */
 const FULL_NAME = /(?<!\bthe\s)(?<!\bThe\s)\b(?!The\b)(?:[A-Z]\.|[A-Z][\p{L}'’-]*)(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]*))+/gu;
@@ -30,7 +34,7 @@ export function hasAnswerCue(type: AnswerType, sentence: string, question: strin
       return mentions(DATE, sentence, question);
     case 'number':
       // "July 3" and "2024" are dates, not the quantity a "how many" asks for.
-      return mentions(NUMBER, sentence.replace(DATE, ' '), question);
+      return countsWhatIsAsked(sentence.replace(DATE, ' '), question);
     case 'person':
       return mentions(FULL_NAME, sentence, question);
     case 'name':
@@ -40,4 +44,28 @@ export function hasAnswerCue(type: AnswerType, sentence: string, question: strin
     default:
       return false;
   }
+}
+
+const DIGITS = /\d/;
+/** Words that end the counted noun phrase of "how many …": "How many Indian nationals *are* …". */
+const PHRASE_END = /^(are|is|was|were|did|do|does|has|have|had|will|would|can|could|should|in|of|at|on|for|to|from|by|with|does|the|a|an)$/;
+
+/**
+ * A figure, or a number word counting the thing asked about: "How many times…?" is answered
+ * by "six times" or "7th meeting" but not by "the two leaders" (that counts leaders).
+ */
+function countsWhatIsAsked(sentence: string, question: string): boolean {
+  const asked = /\bhow many\s+([\p{L}\s-]+)/iu.exec(question);
+  const words = asked ? tokenizeWords(asked[1]!) : [];
+  const end = words.findIndex((w) => PHRASE_END.test(w));
+  const counted = (end === -1 ? words : words.slice(0, end)).at(-1);
+  if (!counted) return mentions(NUMBER, sentence, question);
+  const head = stemWord(counted);
+  const tokens = tokenizeWords(sentence);
+  const q = question.toLowerCase();
+  return tokens.some((t, i) => {
+    if (q.includes(t)) return false;
+    if (DIGITS.test(t)) return true;
+    return NUMBER_WORD.test(t) && tokens.slice(i + 1, i + 4).some((next) => stemWord(next) === head);
+  });
 }

@@ -38,6 +38,14 @@ describe('hasAnswerCue', () => {
     expect(hasAnswerCue('number', 'The flood destroyed 340 homes in the valley.', 'Did the flood destroy 340 homes?')).toBe(false);
   });
 
+  it('number: a number word must count the thing asked about; a figure in digits always counts', () => {
+    const asked = 'How many Indian nationals are in the war zone?';
+    expect(hasAnswerCue('number', 'The two leaders discussed Indian nationals in the war zone.', asked)).toBe(false);
+    expect(hasAnswerCue('number', 'About forty Indian nationals are in the war zone.', asked)).toBe(true);
+    expect(hasAnswerCue('number', 'Officials counted 35 of them near the front.', asked)).toBe(true);
+    expect(hasAnswerCue('number', 'This year we have already met six times.', 'How many times had they met?')).toBe(true);
+  });
+
   it('person: a capitalised name the question does not say (not the sentence-initial word)', () => {
     expect(hasAnswerCue('person', 'The accord was signed by Maria Okafor on behalf of the council.', 'Who signed the accord?')).toBe(true);
     expect(hasAnswerCue('person', 'Officials signed the accord on behalf of the council.', 'Who signed the accord?')).toBe(false);
