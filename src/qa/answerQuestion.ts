@@ -2,7 +2,6 @@ import { analyzeTerms } from '../analyze/analyzeTerms.ts';
 import { countTerms } from '../store/lexicalIndex.ts';
 import { expandAcronyms } from './acronyms.ts';
 import { analyzeQuestion } from './analyzeQuestion.ts';
-import { askedThings } from './askedThings.ts';
 import { citeSentences, statesSameFact, toSource } from './cite.ts';
 import { cleanQuestion, hasSearchableText } from './cleanQuestion.ts';
 import { confidenceFeatures, confidenceOf, DEFAULT_ABSTAIN_BELOW, type ConfidenceFeatures, type ConfidenceModel } from './confidence.ts';
@@ -133,7 +132,6 @@ export async function answerQuestion(
       scored.find((s) => s.sentence.docId !== scored[0]!.sentence.docId && !statesSameFact(scored[0]!, s, idf)),
       question.answerType,
       archiveKnows,
-      askedThings(index, text, terms, related, scored[0].sentence),
     );
   if (features) settings.inspect?.(features);
   const confidence = confidenceOf(features, settings.confidence);

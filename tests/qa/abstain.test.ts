@@ -5,12 +5,10 @@ import { replyToSmallTalk } from '../../src/qa/smallTalk.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 
 /** A middling answer: every feature halfway, no typed answer asked for. */
-const MID: ConfidenceFeatures = { coverage: 0.5, window: 0.5, context: 0.5, semantic: 0.5, typedMatch: 0, typedMiss: 0, preciseMiss: 0, margin: 0.5, known: 0.5, unknownName: 0, names: 1, rarestMissing: 0 };
+const MID: ConfidenceFeatures = { coverage: 0.5, window: 0.5, context: 0.5, semantic: 0.5, typedMatch: 0, typedMiss: 0, preciseMiss: 0, margin: 0.5, known: 0.5, unknownName: 0 };
 const steps = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1];
 /** The archive knows every word of the question. */
 const ARCHIVE = { share: 1, unknownName: 0 };
-/** The passage has every name of the question and its rarest word. */
-const ASKED = { names: 1, rarestMissing: 0 };
 
 describe('confidenceOf', () => {
   it('rises with coverage', () => {
@@ -27,11 +25,6 @@ describe('confidenceOf', () => {
 
   it('is lower when the question names something no article mentions', () => {
     expect(confidenceOf({ ...MID, unknownName: 1 })).toBeLessThan(confidenceOf(MID));
-  });
-
-  it('is lower when the passage lacks names the question asks about, or its rarest word', () => {
-    expect(confidenceOf({ ...MID, names: 0 })).toBeLessThan(confidenceOf(MID));
-    expect(confidenceOf({ ...MID, rarestMissing: 1 })).toBeLessThan(confidenceOf(MID));
   });
 
   it('penalises a missing date or number more than a missing name', () => {
@@ -67,16 +60,16 @@ describe('confidenceFeatures', () => {
   });
 
   it('marks a typed match or miss only when the question asks for a type', () => {
-    expect(confidenceFeatures(sentence(1, 1), undefined, 'date', ARCHIVE, ASKED)).toMatchObject({ typedMatch: 1, typedMiss: 0 });
-    expect(confidenceFeatures(sentence(1, 0), undefined, 'number', ARCHIVE, ASKED)).toMatchObject({ typedMatch: 0, typedMiss: 0, preciseMiss: 1 });
-    expect(confidenceFeatures(sentence(1, 0), undefined, 'person', ARCHIVE, ASKED)).toMatchObject({ typedMatch: 0, typedMiss: 1, preciseMiss: 0 });
-    expect(confidenceFeatures(sentence(1, 0), undefined, 'other', ARCHIVE, ASKED)).toMatchObject({ typedMatch: 0, typedMiss: 0 });
+    expect(confidenceFeatures(sentence(1, 1), undefined, 'date', ARCHIVE)).toMatchObject({ typedMatch: 1, typedMiss: 0 });
+    expect(confidenceFeatures(sentence(1, 0), undefined, 'number', ARCHIVE)).toMatchObject({ typedMatch: 0, typedMiss: 0, preciseMiss: 1 });
+    expect(confidenceFeatures(sentence(1, 0), undefined, 'person', ARCHIVE)).toMatchObject({ typedMatch: 0, typedMiss: 1, preciseMiss: 0 });
+    expect(confidenceFeatures(sentence(1, 0), undefined, 'other', ARCHIVE)).toMatchObject({ typedMatch: 0, typedMiss: 0 });
   });
 
   it('takes the margin over the runner-up, clipped to [0, 1]', () => {
-    expect(confidenceFeatures(sentence(1.2, 0), sentence(0.9, 0, 'b'), 'other', ARCHIVE, ASKED).margin).toBeCloseTo(0.3, 6);
-    expect(confidenceFeatures(sentence(3, 0), sentence(0.5, 0, 'b'), 'other', ARCHIVE, ASKED).margin).toBe(1);
-    expect(confidenceFeatures(sentence(0.5, 0), sentence(0.9, 0, 'b'), 'other', ARCHIVE, ASKED).margin).toBe(0);
+    expect(confidenceFeatures(sentence(1.2, 0), sentence(0.9, 0, 'b'), 'other', ARCHIVE).margin).toBeCloseTo(0.3, 6);
+    expect(confidenceFeatures(sentence(3, 0), sentence(0.5, 0, 'b'), 'other', ARCHIVE).margin).toBe(1);
+    expect(confidenceFeatures(sentence(0.5, 0), sentence(0.9, 0, 'b'), 'other', ARCHIVE).margin).toBe(0);
   });
 });
 

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { asideTermsOf, kindTermsOf } from '../../src/qa/analyzeQuestion.ts';
-import { askedThings, namedTerms } from '../../src/qa/askedThings.ts';
-import { countTerms } from '../../src/store/lexicalIndex.ts';
-import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 
 describe('kindTermsOf / asideTermsOf', () => {
@@ -24,36 +21,6 @@ describe('kindTermsOf / asideTermsOf', () => {
     ['What did they discuss?', []],
   ])('%s → set aside: %j', (question, expected) => {
     expect(asideTermsOf(question)).toEqual(expected);
-  });
-});
-
-describe('askedThings', () => {
-  const index = buildIndex([
-    {
-      id: 'visit',
-      text: 'Jaishankar arrived in Moscow on Monday. He held talks with Lavrov on trade and energy. Several agreements were signed.',
-    },
-    { id: 'other', text: 'The summit in Astana drew leaders from the region. Officials praised the host city.' },
-  ]);
-  const sentence = (docId: string, i: number) => index.sentencesByDoc.get(docId)![i]!;
-  const check = (question: string, docId: string, i: number) =>
-    askedThings(index, question, countTerms(analyzeTerms(question)), index.related(question), sentence(docId, i));
-
-  it('takes the names of a question from its capitalised words past the first', () => {
-    expect(namedTerms('What did Modi and Putin sign in Moscow?')).toEqual(['modi', 'putin', 'moscow']);
-    expect(namedTerms('Where did they meet?')).toEqual([]);
-  });
-
-  it('counts the names the passage (sentence and neighbours) has', () => {
-    expect(check('What did Jaishankar and Lavrov discuss?', 'visit', 1).names).toBe(1);
-    // Modi is named nowhere near: half the names are missing.
-    expect(check('What did Modi and Lavrov discuss?', 'visit', 1).names).toBe(0.5);
-    expect(check('What did they discuss?', 'visit', 1).names).toBe(1);
-  });
-
-  it('flags a passage without the question’s rarest word', () => {
-    expect(check('What did Lavrov say about trade?', 'visit', 1).rarestMissing).toBe(0);
-    expect(check('Which officials praised the region?', 'visit', 1).rarestMissing).toBe(1);
   });
 });
 
