@@ -6,7 +6,7 @@ import { citeSentences, statesSameFact, toSource } from './cite.ts';
 import { cleanQuestion, hasSearchableText } from './cleanQuestion.ts';
 import { confidenceFeatures, confidenceOf, DEFAULT_ABSTAIN_BELOW, type ConfidenceFeatures, type ConfidenceModel } from './confidence.ts';
 import { isFollowUp, type ConversationMemory } from './conversationMemory.ts';
-import { pickSentences, scoreSentences, type ExtractOptions } from './extractAnswer.ts';
+import { pickSentences, scoreSentences, sentenceKey, type ExtractOptions } from './extractAnswer.ts';
 import type { LoadedIndex } from './loadedIndex.ts';
 import { dateAffinity, withinBounds } from './questionDates.ts';
 import { rankArticles, retrieveChunks, type RetrieveOptions } from './retrieve.ts';
@@ -147,10 +147,16 @@ export async function answerQuestion(
     return shaped({ ...base, kind: 'abstain', abstained: true, confidence, answer, sources: closest, retrieved, timingsMs: timings(t2 - t1, performance.now() - t2) });
   }
 
-  const picked = pickSentences(scored, settings.extract, question.answerType);
+  const picked = pickSentences(scored, settings.extract, question.answerType, new Set(followUp ? (previous.quoted ?? []) : []));
   const cited = citeSentences(index, picked, scored);
   if (options.conversationId) {
-    memory.add(options.conversationId, { question: text, terms: [...terms.keys()], docIds: [...new Set(cited.sentences.map((s) => s.docId))], dates });
+    memory.add(options.conversationId, {
+      question: text,
+      terms: [...terms.keys()],
+      docIds: [...new Set(cited.sentences.map((s) => s.docId))],
+      quoted: picked.map((p) => sentenceKey(p.sentence)),
+      dates,
+    });
   }
   const note = truncated ? ' (Your question was long; I read its first part.)' : '';
   return shaped({

@@ -13,6 +13,8 @@ export interface Turn {
   terms: string[];
   /** Articles the answer quoted. */
   docIds: string[];
+  /** The quoted sentences, as `docId#index` (a follow-up does not repeat them as its second). */
+  quoted?: string[];
   /** Dates the question named (a follow-up without its own dates keeps these). */
   dates?: DateRange[];
   at: number;

@@ -192,16 +192,32 @@ function proximityOf(terms: string[], question: Set<string>): number {
 /**
  * The 1–2 sentences to quote: the best, and a second that scores close to it and says
  * something else. When only the second holds what the question asks for (the date of a
- * "when", the figure of a "how many"), it is quoted first.
+ * "when", the figure of a "how many"), it is quoted first. In a follow-up, a sentence the
+ * previous answer quoted is not added again as the second, except for a date or a figure:
+ * "When was that?" is best answered by the sentences that named the event, not by another
+ * sentence with another date.
  */
-export function pickSentences(scored: ScoredSentence[], options: Partial<ExtractOptions> = {}, answerType: AnswerType = 'other'): ScoredSentence[] {
+export function pickSentences(
+  scored: ScoredSentence[],
+  options: Partial<ExtractOptions> = {},
+  answerType: AnswerType = 'other',
+  alreadyQuoted: ReadonlySet<string> = new Set(),
+): ScoredSentence[] {
   const o = { ...DEFAULT_EXTRACT_OPTIONS, ...options };
   const first = scored[0];
   if (!first) return [];
-  const second = scored.slice(1).find((s) => s.score >= o.secondRatio * first.score && overlap(s.terms, first.terms) < o.duplicateOverlap);
+  const precise = answerType === 'date' || answerType === 'number';
+  const holdsWhatFirstLacks = (s: ScoredSentence) => precise && s.features.typed > first.features.typed;
+  const second = scored
+    .slice(1)
+    .find(
+      (s) =>
+        s.score >= o.secondRatio * first.score &&
+        overlap(s.terms, first.terms) < o.duplicateOverlap &&
+        (precise || !alreadyQuoted.has(sentenceKey(s.sentence))),
+    );
   if (!second) return [first];
-  const swap = (answerType === 'date' || answerType === 'number') && second.features.typed > first.features.typed;
-  return swap ? [second, first] : [first, second];
+  return holdsWhatFirstLacks(second) ? [second, first] : [first, second];
 }
 
 /** Share of the smaller sentence's content terms that the other also has. */
@@ -216,4 +232,9 @@ export function overlap(a: string[], b: string[]): number {
 
 export function textOf(index: LoadedIndex, s: { docId: string; start: number; end: number }): string {
   return index.articleById.get(s.docId)!.text.slice(s.start, s.end);
+}
+
+/** A sentence's identity across turns: `docId#index`. */
+export function sentenceKey(s: { docId: string; index: number }): string {
+  return `${s.docId}#${s.index}`;
 }

@@ -132,6 +132,21 @@ describe('pickSentences', () => {
     expect(pickSentences([first, second])).toEqual([first, second]);
   });
 
+  it('does not add, as the second, a sentence the previous turn already quoted', () => {
+    const first = scored('a', 2, 'They also discussed trade and energy.', 1);
+    const repeat = scored('a', 0, 'Lavrov met Jaishankar in Goa on Thursday.', 0.9);
+    const fresh = scored('a', 3, 'Both sides praised the new shipping route.', 0.8);
+    expect(pickSentences([first, repeat, fresh], {}, 'other', new Set(['a#0']))).toEqual([first, fresh]);
+    expect(pickSentences([first, repeat, fresh])).toEqual([first, repeat]);
+    // The first may repeat: it is the best answer to the follow-up.
+    expect(pickSentences([repeat, first], {}, 'other', new Set(['a#0']))).toEqual([repeat, first]);
+    // For a date or a figure, the sentences that named the event are the answer to "When was
+    // that?", and another sentence would bring another date.
+    const dated = scored('a', 0, 'Lavrov met Jaishankar in Goa on 4 May 2023.', 0.9, 1);
+    expect(pickSentences([first, dated, fresh], {}, 'date', new Set(['a#0']))).toEqual([dated, first]);
+    expect(pickSentences([first, repeat, fresh], {}, 'date', new Set(['a#0']))).toEqual([first, repeat]);
+  });
+
   it('does not add a second sentence that scores far below the first', () => {
     const first = scored('a', 0, 'The dam burst after three days of rain.', 1);
     expect(pickSentences([first, scored('b', 0, 'Rescue boats reached the stranded villagers by noon.', 0.01)])).toEqual([first]);
