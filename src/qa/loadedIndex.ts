@@ -26,12 +26,18 @@ export interface LoadedIndex {
   acronyms: AcronymMap;
   /** Words this archive uses for the question's words (WordNet relations, see lexicon/). */
   related(question: string, options?: Partial<RelatedTermsOptions>): RelatedTerms;
+  /** Why WordNet could not be read, once it failed (then `related` returns nothing). */
+  lexiconProblem(): string | undefined;
 }
 
 /** One WordNet for the process: its files are read on first use and shared by every index. */
-let wordnet: WordNet | undefined;
+let shared: WordNet | undefined;
 
-export function prepareIndex(data: IndexData, embedder: Embedder): LoadedIndex {
+/**
+ * `lexicon` is the WordNet to read (tests pass a broken one). If its files cannot be read,
+ * questions are answered without related words rather than failing: `lexiconProblem` says why.
+ */
+export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordNet = (shared ??= new WordNet())): LoadedIndex {
   const sentencesByDoc = new Map<string, Sentence[]>();
   for (const s of data.sentences) {
     let list = sentencesByDoc.get(s.docId);
@@ -49,10 +55,19 @@ export function prepareIndex(data: IndexData, embedder: Embedder): LoadedIndex {
     return terms;
   };
   const { lexical } = data;
-  const related = (question: string, options?: Partial<RelatedTermsOptions>) =>
-    relatedTerms((wordnet ??= new WordNet()), question, (t) => lexical.documentFrequency(t) > 0, (t) => lexical.idf(t), options);
+  let lexiconProblem: string | undefined;
+  const related = (question: string, options?: Partial<RelatedTermsOptions>): RelatedTerms => {
+    if (lexiconProblem) return new Map();
+    try {
+      return relatedTerms(lexicon, question, (t) => lexical.documentFrequency(t) > 0, (t) => lexical.idf(t), options);
+    } catch (error) {
+      lexiconProblem = error instanceof Error ? error.message : String(error);
+      return new Map();
+    }
+  };
   return {
     related,
+    lexiconProblem: () => lexiconProblem,
     sentenceTerms,
     acronyms: findAcronyms(data.articles.map((a) => a.text)),
     datedShare: data.articles.length ? data.articles.filter((a) => a.date).length / data.articles.length : 0,

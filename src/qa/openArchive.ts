@@ -57,6 +57,8 @@ export async function openArchive(options: OpenArchiveOptions): Promise<OpenedAr
   const index = prepareIndex(data, embedder);
   // Read WordNet's files now (about 30 ms) rather than during the first question.
   index.related('Where did the ministers quickly meet in the Russian capital?');
+  const problem = index.lexiconProblem();
+  if (problem) log(`warning: cannot read WordNet (${problem}); answering without related words. Reinstall with npm ci to restore them.`);
   const memory = new ConversationMemory(options.memory);
   const byDateDesc = [...data.articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title));
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asideTermsOf, kindTermsOf } from '../../src/qa/analyzeQuestion.ts';
+import { WordNet } from '../../src/lexicon/wordnet.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 
 describe('kindTermsOf / asideTermsOf', () => {
@@ -45,5 +46,18 @@ describe('ask(): words the archive uses for the question’s (WordNet)', () => {
     expect(without.confidence).toBeLessThan(withRelated.confidence);
     expect(await asker(index())(question)).toMatchObject({ kind: 'answer' });
     expect(await asker(index(), { related: false })(question)).toMatchObject({ kind: 'abstain' });
+  });
+});
+
+describe('ask() when WordNet cannot be read', () => {
+  it('answers without related words and says why, instead of failing', async () => {
+    const index = buildIndex([{ id: 'asean', title: 'ASEAN talks', text: 'Jaishankar met Lavrov in Vientiane, Laos, on Friday.' }], {
+      lexicon: new WordNet('/nonexistent/wordnet'),
+    });
+    const answer = await asker(index, { abstainBelow: 0 })('Where did Jaishankar meet Lavrov?');
+    expect(answer.kind).toBe('answer');
+    expect(answer.sentences[0]!.text).toContain('Vientiane');
+    expect(index.related('Which Laotian city?')).toEqual(new Map());
+    expect(index.lexiconProblem()).toMatch(/ENOENT/);
   });
 });

@@ -6,6 +6,7 @@ import type { Embedder } from '../../src/embed/types.ts';
 import { answerQuestion, type AnswerSettings } from '../../src/qa/answerQuestion.ts';
 import { ConversationMemory } from '../../src/qa/conversationMemory.ts';
 import { prepareIndex, type LoadedIndex } from '../../src/qa/loadedIndex.ts';
+import type { WordNet } from '../../src/lexicon/wordnet.ts';
 import type { Answer, AskOptions } from '../../src/qa/types.ts';
 import { chunkEmbeddingText } from '../../src/store/chunkText.ts';
 import type { StoredChunk } from '../../src/store/indexData.ts';
@@ -36,6 +37,8 @@ export interface FixtureOptions {
   vectorOf?: (docId: string, chunkIndex: number) => number[];
   /** The fake embedder's vector for a question (only with `vectorOf`). @default zeros */
   queryVector?: (text: string) => number[];
+  /** WordNet to read related words from. @default the installed one */
+  lexicon?: WordNet;
 }
 
 export function toArticle(a: FixtureArticle): Article {
@@ -86,7 +89,7 @@ export function buildIndex(input: FixtureArticle[], options: FixtureOptions = {}
     files: {},
     nextLabel: chunks.length,
   };
-  return prepareIndex({ manifest, articles, sentences, chunks, vectors: graph, lexical: LexicalIndex.build(terms), embedderState: null }, embedder);
+  return prepareIndex({ manifest, articles, sentences, chunks, vectors: graph, lexical: LexicalIndex.build(terms), embedderState: null }, embedder, options.lexicon);
 }
 
 /** `ask()` over a fixture index (the same `answerQuestion` openArchive wires up). */
