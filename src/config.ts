@@ -26,6 +26,12 @@ const schema = z.object({
   EMBEDDER: z.enum(EMBEDDER_CHOICES as [EmbedderChoice, ...EmbedderChoice[]]).default('auto'),
   MODEL_CACHE_DIR: z.string().default('.cache/models'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Empty means the calibrated default (src/qa/confidence.ts), not 0.
+  ABSTAIN_BELOW: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? Number(v) : undefined))
+    .pipe(z.number().min(0).max(1).optional()),
 
   DISCORD_TOKEN: optionalString,
   DISCORD_GUILD_ID: optionalString,

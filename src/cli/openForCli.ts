@@ -20,6 +20,7 @@ export async function openForCli(config: Config, flags: { index?: string; corpus
       embedder: (flags.embedder as EmbedderChoice | undefined) ?? config.EMBEDDER,
       loaders: loadersWithCache(config.MODEL_CACHE_DIR),
       log: (line) => console.error(line),
+      settings: { abstainBelow: config.ABSTAIN_BELOW },
       onProgress: progress.update,
       onBuilt: (summary) => {
         progress.stop();

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     embedder: config.EMBEDDER,
     loaders: loadersWithCache(config.MODEL_CACHE_DIR),
     log: (line) => log.info(line),
+    settings: { abstainBelow: config.ABSTAIN_BELOW },
   });
   const bot = createBot({ archive, config, log });
 

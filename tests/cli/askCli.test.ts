@@ -23,14 +23,14 @@ interface Run {
 let dir: string;
 let indexDir: string;
 
-function cli(args: string[], input?: string): Promise<Run> {
+function cli(args: string[], input?: string, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     const child = execFile(
       TSX,
       ['src/cli/main.ts', ...args],
       {
         cwd: ROOT,
-        env: { ...process.env, EMBEDDER: 'hashed', NO_COLOR: '1', FORCE_COLOR: '0', DEBUG: '' },
+        env: { ...process.env, EMBEDDER: 'hashed', NO_COLOR: '1', FORCE_COLOR: '0', DEBUG: '', ...env },
         timeout: 60_000,
         maxBuffer: 16 * 1024 * 1024,
       },
@@ -109,6 +109,14 @@ describe('archivist CLI', () => {
     const sources = run.stdout.split('\nSources:\n')[1];
     expect(sources, run.stdout).toBeDefined();
     expect(sources).toMatch(/^ {2}\[1\] .*2023-12-28.*004_7ba094462437808a\.txt/m);
+  });
+
+  it('ABSTAIN_BELOW from the environment moves the threshold: 1 abstains on the same question', async () => {
+    const run = await cli(['ask', '--json', ...base(), 'Where did Jaishankar meet Lavrov on the sidelines of ASEAN events?'], undefined, { ABSTAIN_BELOW: '1' });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.abstained).toBe(true);
+    expect(result.confidence).toBe(JSON.parse(json.stdout).confidence);
   });
 
   it('ask with no question exits 2 and prints the usage', async () => {
