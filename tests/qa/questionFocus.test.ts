@@ -49,6 +49,25 @@ describe('ask(): words the archive uses for the question’s (WordNet)', () => {
   });
 });
 
+describe('ask(): what the archive knows, counting related words', () => {
+  it('a name the archive never uses is known through a related one ("Laotian" through Laos)', async () => {
+    const index = buildIndex([
+      { id: 'asean', title: 'ASEAN talks', text: 'Jaishankar met Lavrov in Vientiane, Laos, on Friday. They spoke about trade.' },
+      { id: 'goa', title: 'Goa talks', text: 'Officials of the bloc gathered in Goa in May. Security was on the agenda.' },
+    ]);
+    const features = async (settings: Parameters<typeof asker>[1]) => {
+      let seen: { unknownName: number; known: number } | undefined;
+      await asker(index, { ...settings, inspect: (f) => (seen = f) })('Where is the Laotian embassy of Jaishankar?');
+      return seen!;
+    };
+    const withRelated = await features({});
+    const without = await features({ related: false });
+    expect(without.unknownName).toBe(1);
+    expect(withRelated.unknownName).toBe(0);
+    expect(withRelated.known).toBeGreaterThan(without.known);
+  });
+});
+
 describe('ask() when WordNet cannot be read', () => {
   it('answers without related words and says why, instead of failing', async () => {
     const index = buildIndex([{ id: 'asean', title: 'ASEAN talks', text: 'Jaishankar met Lavrov in Vientiane, Laos, on Friday.' }], {
