@@ -1,4 +1,5 @@
 import { analyzeTerms } from '../analyze/analyzeTerms.ts';
+import type { RelatedTerms, RelatedTermsOptions } from '../lexicon/relatedTerms.ts';
 import { countTerms } from '../store/lexicalIndex.ts';
 import { expandAcronyms } from './acronyms.ts';
 import { analyzeQuestion } from './analyzeQuestion.ts';
@@ -12,7 +13,6 @@ import { dateAffinity, withinBounds } from './questionDates.ts';
 import { rankArticles, retrieveChunks, type RetrieveOptions } from './retrieve.ts';
 import { replyToSmallTalk } from './smallTalk.ts';
 import type { Answer, AskOptions } from './types.ts';
-import type { RelatedTerms, RelatedTermsOptions } from '../lexicon/relatedTerms.ts';
 
 /** Tunables of the whole answer path, with one defaults constant each (see the modules). */
 export interface AnswerSettings {

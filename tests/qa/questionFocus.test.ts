@@ -25,13 +25,16 @@ describe('kindTermsOf / asideTermsOf', () => {
   });
 });
 
+/** Three talks; only one says where in Laos, and none says "Laotian", "city" or "encounter". */
+const talks = () =>
+  buildIndex([
+    { id: 'asean', title: 'ASEAN talks', text: 'Jaishankar met Lavrov in Vientiane, Laos, on Friday. They spoke about trade.' },
+    { id: 'sco', title: 'SCO talks', text: 'Jaishankar and Lavrov held talks at the SCO summit in Astana. Trade was on the agenda.' },
+    { id: 'goa', title: 'Goa talks', text: 'Officials of the bloc gathered in Goa in May. Security was on the agenda.' },
+  ]);
+
 describe('ask(): words the archive uses for the question’s (WordNet)', () => {
-  const index = () =>
-    buildIndex([
-      { id: 'asean', title: 'ASEAN talks', text: 'Jaishankar met Lavrov in Vientiane, Laos, on Friday. They spoke about trade.' },
-      { id: 'sco', title: 'SCO talks', text: 'Jaishankar and Lavrov held talks at the SCO summit in Astana. Trade was on the agenda.' },
-      { id: 'goa', title: 'Goa talks', text: 'Officials of the bloc gathered in Goa in May. Security was on the agenda.' },
-    ]);
+  const index = talks;
   const question = 'Which Laotian city hosted the encounter between the ministers?';
 
   it('answers a paraphrase: "Laotian" is found in "Laos", "encounter" in "met"', async () => {
@@ -51,10 +54,7 @@ describe('ask(): words the archive uses for the question’s (WordNet)', () => {
 
 describe('ask(): what the archive knows, counting related words', () => {
   it('a name the archive never uses is known through a related one ("Laotian" through Laos)', async () => {
-    const index = buildIndex([
-      { id: 'asean', title: 'ASEAN talks', text: 'Jaishankar met Lavrov in Vientiane, Laos, on Friday. They spoke about trade.' },
-      { id: 'goa', title: 'Goa talks', text: 'Officials of the bloc gathered in Goa in May. Security was on the agenda.' },
-    ]);
+    const index = talks();
     const features = async (settings: Parameters<typeof asker>[1]) => {
       let seen: { unknownName: number; known: number } | undefined;
       await asker(index, { ...settings, inspect: (f) => (seen = f) })('Where is the Laotian embassy of Jaishankar?');
