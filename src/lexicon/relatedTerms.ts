@@ -66,13 +66,16 @@ export function relatedTerms(
    * The archive term standing for a lemma. A phrase ("gaza strip", "new delhi") stands by its
    * rarest word, and only when the archive has all its words; a phrase holding one of the
    * question's own words is the same thing spelled out ("republic of india") and adds nothing.
+   * A phrase is not stood for by a vague word of it ("get-up-and-go" is not "get"), and one
+   * with a single content word ("go-between", "go to") is an idiom that stands for nothing.
    */
   const termOf = (lemma: string): string | undefined => {
     const terms = analyzeTerms(lemma);
     if (terms.length === 0 || !terms.every(inArchive)) return undefined;
-    if (terms.length === 1) return terms[0];
-    if (terms.some((t) => own.has(t))) return undefined;
-    return terms.reduce((a, b) => (rarity(b) > rarity(a) ? b : a));
+    if (tokenizeWords(lemma).length === 1) return terms[0];
+    if (terms.length === 1 || terms.some((t) => own.has(t))) return undefined;
+    const telling = tokenizeWords(lemma).filter((w) => !isStopword(w) && !isVague(wordnet, w, o.maxSenses)).map(stemWord);
+    return telling.length ? telling.reduce((a, b) => (rarity(b) > rarity(a) ? b : a)) : undefined;
   };
 
   for (let i = 0; i < words.length; i++) {
@@ -112,11 +115,15 @@ function lemmasAround(wordnet: WordNet, phrase: string, single: boolean, o: Rela
       });
     }
   }
-  const vague = (lemma: string) => POSES.reduce((n, pos) => n + wordnet.senses(lemma, pos).length, 0) > o.maxSenses;
-  found = [...best].filter(([lemma]) => !vague(lemma)).map(([lemma, how]) => ({ lemma, how }));
+  found = [...best].filter(([lemma]) => !isVague(wordnet, lemma, o.maxSenses)).map(([lemma, how]) => ({ lemma, how }));
   if (aroundCache.size >= AROUND_CACHE_LIMIT) aroundCache.clear();
   aroundCache.set(key, found);
   return found;
+}
+
+/** A lemma with more senses than `maxSenses`, over all parts of speech, is too vague to stand for another. */
+function isVague(wordnet: WordNet, lemma: string, maxSenses: number): boolean {
+  return POSES.reduce((n, pos) => n + wordnet.senses(lemma, pos).length, 0) > maxSenses;
 }
 
 /** Visit the lemmas around one sense of `lemma`, saying how close each is. */

@@ -60,12 +60,34 @@ export function asideTermsOf(question: string): string[] {
   return [...question.matchAll(ASIDE)].flatMap((m) => analyzeTerms(m[1]!));
 }
 
+/**
+ * Each answer type's question phrases. "when" asks for a date only as a question word: at the
+ * start of a clause and followed by a verb ("When did…", "…, when was…"), or set apart
+ * ("When, exactly, …", "Since when…?", "…since when?"); in "What happens when…" or "Who fumbled when tackled…"
+ * it only joins clauses.
+ */
+const TYPE_PHRASES: Array<[AnswerType, RegExp]> = [
+  ['date', /^when,|(?:^|[,;:] |\b(?:and|but|or) )when (?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|might|must|shall)\b|\b(?:since|until|till) when\b|\bwhen$|\b(?:what|which) (?:year|date|day|month|decade|century)\b|\bhow long ago\b/],
+  ['number', /\b(?:how (?:many|much|old|long|far|large|big|tall|high|fast)|what (?:percentage|percent|number|proportion|fraction|share))\b/],
+  ['person', /\b(?:who|whom|whose|which (?:person|minister|leader))\b/],
+  ['name', /^(?:which|what) (?:\w+ )?(?:team|company|group|organi[sz]ation|country|nation|city|state|band|artist|party|university|school|agency|ministry|newspaper|club|award|prize|river|language)s?\b/],
+  ['place', /\b(?:where|(?:which|what) (?:city|country|place|town|region)|in which)\b/],
+];
+
+/**
+ * The type asked for is the one whose question phrase comes first: "How many seconds were
+ * left when…" asks for a number, "Who was the leader when…" for a person.
+ */
 export function answerTypeOf(question: string): AnswerType {
-  const q = ` ${tokenizeWords(question).join(' ')} `;
-  if (/ (when|what year|which year|what date|what day|what month|how long ago|since when) /.test(q)) return 'date';
-  if (/ (how many|how much|how old|how long|how far|what percentage|what percent|what number|how large|how big) /.test(q)) return 'number';
-  if (/ (who|whom|whose|which person|which minister|which leader) /.test(q)) return 'person';
-  if (/^ (which|what) (\w+ )?(team|company|group|organi[sz]ation|country|nation|city|state|band|artist|party|university|school|agency|ministry|newspaper|club|award|prize|river|language)s? /.test(q)) return 'name';
-  if (/ (where|which city|which country|what city|what country|what place|which place|in which) /.test(q)) return 'place';
-  return 'other';
+  const q = question
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s,;:'’-]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  let best: { type: AnswerType; at: number } = { type: 'other', at: Infinity };
+  for (const [type, phrase] of TYPE_PHRASES) {
+    const match = phrase.exec(q);
+    if (match && match.index < best.at) best = { type, at: match.index };
+  }
+  return best.type;
 }

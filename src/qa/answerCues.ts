@@ -7,12 +7,28 @@ import type { AnswerType } from './analyzeQuestion.ts';
  */
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DATE = new RegExp(
-  `\\b(?:(?:${MONTHS})\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:${MONTHS})|(?:${MONTHS})\\b|1[5-9]\\d{2}|20\\d{2}|\\d{1,2}(?:st|nd|rd|th)\\s+century|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|(?:last|next|this)\\s+(?:week|month|year))\\b`,
+  [
+    // a day or a span of days: "July 3", "July 25-28", "3 July", "25–28 July"
+    `(?:${MONTHS})\\.?\\s+\\d{1,2}(?:\\s*[-–]\\s*\\d{1,2})?`,
+    `\\d{1,2}(?:\\s*[-–]\\s*\\d{1,2})?\\s+(?:${MONTHS})`,
+    `(?:${MONTHS})`,
+    // years and decades: 1990, 1990s, and earlier years after a preposition ("in 911", "c. 1180")
+    `1[5-9]\\d{2}s?`,
+    `20\\d{2}s?`,
+    `[1-9]\\d{1,2}0s`,
+    `(?:in|since|by|until|from|around|circa|c\\.)\\s+\\d{3,4}s?`,
+    `\\d{1,2}(?:st|nd|rd|th)[\\s-]+(?:century|centuries)`,
+    `\\d[\\d.,–-]*\\s+(?:(?:thousand|million|billion)\\s+)?(?:years|months|weeks|days)\\s+ago`,
+    '(?:mon|tues|wednes|thurs|fri|satur|sun)day',
+    'today|yesterday|tomorrow',
+    '(?:last|next|this)\\s+(?:week|month|year)',
+  ]
+    .map((p) => `\\b${p}\\b`)
+    .join('|'),
   'gi',
 );
 const NUMBER_WORDS =
-  '\\d[\\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several|first|second|third';
-const NUMBER = new RegExp(`\\b(?:${NUMBER_WORDS})\\b`, 'gi');
+  '\\d[\\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several|first|second|third|half|single|none|hundreds|thousands|millions|billions|dozens';
 const NUMBER_WORD = new RegExp(`^(?:${NUMBER_WORDS})$`, 'i');
 const CAPITALISED = /(?<![.!?]\s|^)\b[A-Z][\p{L}'’-]+(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\p{L}'’-]+)*/gu;
 /** Two or more capitalised words, not after "the": Sergey Lavrov, President Putin, Dr S Jaishankar. */
@@ -33,8 +49,7 @@ export function hasAnswerCue(type: AnswerType, sentence: string, question: strin
     case 'date':
       return mentions(DATE, sentence, question);
     case 'number':
-      // "July 3" and "2024" are dates, not the quantity a "how many" asks for.
-      return countsWhatIsAsked(sentence.replace(DATE, ' '), question);
+      return countsWhatIsAsked(sentence, question);
     case 'person':
       return mentions(FULL_NAME, sentence, question);
     case 'name':
@@ -46,26 +61,49 @@ export function hasAnswerCue(type: AnswerType, sentence: string, question: strin
   }
 }
 
-const DIGITS = /\d/;
+/** A figure starts with a digit ("340", "7th", "11-year"); "G20" or "Su-57" are names. */
+const FIGURE = /^\d/;
 /** Words that end the counted noun phrase of "how many …": "How many Indian nationals *are* …". */
-const PHRASE_END = /^(are|is|was|were|did|do|does|has|have|had|will|would|can|could|should|in|of|at|on|for|to|from|by|with|does|the|a|an)$/;
+const PHRASE_END = /^(are|is|was|were|did|do|does|has|have|had|will|would|can|could|should|in|of|at|on|for|to|from|by|with|the|a|an)$/;
+/** A number word counts the noun that follows it within this many words ("forty Indian nationals"). */
+const COUNT_REACH = 3;
 
 /**
  * A figure, or a number word counting the thing asked about: "How many times…?" is answered
- * by "six times" or "7th meeting" but not by "the two leaders" (that counts leaders).
+ * by "six times" or "7th meeting" but not by "the two leaders" (that counts leaders). Digits
+ * inside a date ("July 3", "in 2024") are not the quantity asked for, unless they count the
+ * thing asked about ("2000 guests"). "How long", "how old", "how much" take any figure, and
+ * "how long" a date too ("since 1951").
  */
 function countsWhatIsAsked(sentence: string, question: string): boolean {
-  const asked = /\bhow many\s+([\p{L}\s-]+)/iu.exec(question);
+  if (/\bhow long\b/i.test(question) && mentions(DATE, sentence, question)) return true;
+  const counts = countedNoun(question);
+  const said = new Set(tokenizeWords(question));
+  const fresh = (t: string) => !said.has(t);
+  // Each word of a date becomes a placeholder, so positions stay and its digits are no figure.
+  const undated = tokenizeWords(sentence.replace(DATE, (date) => date.replace(/[\p{L}\p{N}]+/gu, 'x')));
+  if (undated.some((t) => fresh(t) && FIGURE.test(t))) return true;
+  if (/\bhow many times\b/i.test(question) && undated.some((t) => /^(once|twice|thrice)$/.test(t))) return true;
+  const figure = (t: string) => fresh(t) && (FIGURE.test(t) || NUMBER_WORD.test(t));
+  if (undated.some((t, i) => figure(t) && (!counts || counts(undated, i + 1)))) return true;
+  // A year-like figure right before the thing counted is a count after all: "2000 guests".
+  const tokens = tokenizeWords(sentence);
+  return !!counts && tokens.some((t, i) => fresh(t) && FIGURE.test(t) && counts(tokens.slice(0, i + 2), i + 1));
+}
+
+/**
+ * What "how many …" counts, as a test on the words after a number: the noun phrase ends at the
+ * first function word ("How many Indian nationals *are*…"); its last word may come a few words
+ * on ("forty Indian nationals"), its first only right away ("two atoms" for "How many atoms
+ * combine…", where no function word ends the phrase before the verb).
+ */
+function countedNoun(question: string): ((tokens: string[], at: number) => boolean) | undefined {
+  const asked = /\bhow many\s+([\p{L}\s'’-]+)/iu.exec(question);
   const words = asked ? tokenizeWords(asked[1]!) : [];
   const end = words.findIndex((w) => PHRASE_END.test(w));
-  const counted = (end === -1 ? words : words.slice(0, end)).at(-1);
-  if (!counted) return mentions(NUMBER, sentence, question);
-  const head = stemWord(counted);
-  const tokens = tokenizeWords(sentence);
-  const q = question.toLowerCase();
-  return tokens.some((t, i) => {
-    if (q.includes(t)) return false;
-    if (DIGITS.test(t)) return true;
-    return NUMBER_WORD.test(t) && tokens.slice(i + 1, i + 4).some((next) => stemWord(next) === head);
-  });
+  const phrase = end === -1 ? words : words.slice(0, end);
+  if (phrase.length === 0) return undefined;
+  const first = stemWord(phrase[0]!);
+  const last = stemWord(phrase.at(-1)!);
+  return (tokens, at) => (tokens[at] !== undefined && stemWord(tokens[at]) === first) || tokens.slice(at, at + COUNT_REACH).some((t) => stemWord(t) === last);
 }

@@ -1,5 +1,5 @@
 import { analyzeTerms } from '../analyze/analyzeTerms.ts';
-import type { RelatedTerms, RelatedTermsOptions } from '../lexicon/relatedTerms.ts';
+import { DEFAULT_RELATED_OPTIONS, type RelatedTerms, type RelatedTermsOptions } from '../lexicon/relatedTerms.ts';
 import { countTerms } from '../store/lexicalIndex.ts';
 import { expandAcronyms } from './acronyms.ts';
 import { analyzeQuestion } from './analyzeQuestion.ts';
@@ -9,7 +9,7 @@ import { confidenceFeatures, confidenceOf, DEFAULT_ABSTAIN_BELOW, type Confidenc
 import { isFollowUp, type ConversationMemory } from './conversationMemory.ts';
 import { pickSentences, scoreSentences, sentenceKey, type ExtractOptions } from './extractAnswer.ts';
 import type { LoadedIndex } from './loadedIndex.ts';
-import { dateAffinity, withinBounds } from './questionDates.ts';
+import { dateAffinity, missesQuestionDates, withinBounds } from './questionDates.ts';
 import { rankArticles, retrieveChunks, type RetrieveOptions } from './retrieve.ts';
 import { replyToSmallTalk } from './smallTalk.ts';
 import type { Answer, AskOptions } from './types.ts';
@@ -52,6 +52,9 @@ const SIDE_WORD_WEIGHT = 0.5;
  * "encounter") carry in retrieval, split among them: a word with many relatives lends each little.
  */
 const RELATED_RETRIEVAL_WEIGHT = 0.5;
+
+/** A related word this close (a synonym or derived form, not a broader or narrower thing) is the same name. */
+const SAME_NAME_CREDIT = DEFAULT_RELATED_OPTIONS.close;
 
 /** Keys in the order of shared/eval-format.md, so `ask --json` reads like the spec. */
 function shaped(a: Answer): Answer {
@@ -122,7 +125,12 @@ export async function answerQuestion(
 
   const scored = scoreSentences(index, { text, weights: terms, ordered: question.terms, answerType: question.answerType, related }, chunks, settings.extract, docBoost);
   const idf = (t: string) => index.data.lexical.idf(t);
-  const archiveKnows = { share: knownShare(index, terms, related), unknownName: namesUnknown(index, text, related) };
+  const picked = pickSentences(scored, settings.extract, question.answerType, new Set(followUp ? (previous.quoted ?? []) : []));
+  const archiveKnows = {
+    share: knownShare(index, terms, related),
+    unknownName: namesUnknown(index, text, related),
+    dateMiss: !!picked[0] && missesQuestionDates(index.articleById.get(picked[0].sentence.docId)?.date ?? null, picked.map((p) => p.text).join(' '), dates),
+  };
   const features =
     scored[0] &&
     confidenceFeatures(
@@ -132,6 +140,7 @@ export async function answerQuestion(
       scored.find((s) => s.sentence.docId !== scored[0]!.sentence.docId && !statesSameFact(scored[0]!, s, idf)),
       question.answerType,
       archiveKnows,
+      picked,
     );
   if (features) settings.inspect?.(features);
   const confidence = confidenceOf(features, settings.confidence);
@@ -147,7 +156,6 @@ export async function answerQuestion(
     return shaped({ ...base, kind: 'abstain', abstained: true, confidence, answer, sources: closest, retrieved, timingsMs: timings(t2 - t1, performance.now() - t2) });
   }
 
-  const picked = pickSentences(scored, settings.extract, question.answerType, new Set(followUp ? (previous.quoted ?? []) : []));
   const cited = citeSentences(index, picked, scored);
   if (options.conversationId) {
     memory.add(options.conversationId, {
@@ -203,12 +211,13 @@ function knownShare(index: LoadedIndex, terms: ReadonlyMap<string, number>, rela
 
 /**
  * 1 when the question names something (a capitalised word past its first) that no article
- * mentions, nor anything related: "…when they met in Beijing?" of an archive that never says
- * Beijing (but "Laotian" of one that says Laos is known).
+ * mentions in any form: "…when they met in Beijing?" of an archive that never says Beijing.
+ * Another form of the name counts ("Laotian" of an archive that says Laos), but a broader or
+ * narrower thing does not: an archive that says China does not know Beijing.
  */
 function namesUnknown(index: LoadedIndex, question: string, related: RelatedTerms): number {
   const words = question.match(/(?<=\s)[A-Z][\p{L}'’-]+/gu) ?? [];
-  const unknown = (t: string) => index.data.lexical.documentFrequency(t) === 0 && !related.get(t)?.size;
+  const unknown = (t: string) => index.data.lexical.documentFrequency(t) === 0 && !(Math.max(0, ...(related.get(t)?.values() ?? [])) >= SAME_NAME_CREDIT);
   return words.some((w) => analyzeTerms(w).some(unknown)) ? 1 : 0;
 }
 

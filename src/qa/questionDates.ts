@@ -119,6 +119,20 @@ function addDays(isoDate: string, days: number): string {
   return iso(d);
 }
 
+/**
+ * The question names a year ("in March 2022") that the answer does not reach: its article is
+ * dated outside every such range and the quoted text names none of their years. Only years
+ * written out are judged: "on July 3" recurs every year, and "last July" or "a day before"
+ * depend on when the reader asks, which a question about an archive often leaves loose.
+ */
+export function missesQuestionDates(articleDate: string | null, quoted: string, ranges: DateRange[]): boolean {
+  const dated = ranges.filter((r) => !r.yearless && /\b\d{4}\b/.test(r.text));
+  if (!articleDate || dated.length === 0) return false;
+  if (dateAffinity(articleDate, dated) === 1) return false;
+  const years = new Set(dated.flatMap((r) => [r.from.slice(0, 4), r.to.slice(0, 4)]));
+  return ![...years].some((y) => new RegExp(`\\b${y}\\b`).test(quoted));
+}
+
 /** True when an article passes the `since` / `until` options (undated articles never pass a filter). */
 export function withinBounds(articleDate: string | null, since?: string, until?: string): boolean {
   if (!since && !until) return true;

@@ -42,6 +42,15 @@ describe('relatedTerms', () => {
     expect(related.get('india')?.has('republ') ?? false).toBe(false);
   });
 
+  it('does not stand an idiom by its one content word, nor a phrase by a vague word', () => {
+    // "go-between" is a kind of diplomat, "go to" a sense of attend, "get-up-and-go" of energy.
+    const related = relatedTerms(wordnet, 'Which diplomat would attend with such energy?', ...archive('go', 'get', 'minister'));
+    const all = [...related.values()].flatMap((m) => [...m.keys()]);
+    expect(all).not.toContain('go');
+    expect(all).not.toContain('get');
+    expect(related.get('diplomat')?.get('minist')).toBe(DEFAULT_RELATED_OPTIONS.near);
+  });
+
   it('finds base forms by WordNet’s detachment rules and the irregular list', () => {
     const forms = (w: string) => lemmaCandidates(w, true).filter(([pos]) => pos === 'n').map(([, l]) => l);
     expect(forms('cities')).toContain('city');

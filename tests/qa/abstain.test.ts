@@ -5,10 +5,10 @@ import { replyToSmallTalk } from '../../src/qa/smallTalk.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 
 /** A middling answer: every feature halfway, no typed answer asked for. */
-const MID: ConfidenceFeatures = { coverage: 0.5, window: 0.5, context: 0.5, semantic: 0.5, typedMatch: 0, typedMiss: 0, preciseMiss: 0, margin: 0.5, known: 0.5, unknownName: 0 };
+const MID: ConfidenceFeatures = { coverage: 0.5, window: 0.5, context: 0.5, semantic: 0.5, typedMatch: 0, typedMiss: 0, preciseMiss: 0, dateMiss: 0, margin: 0.5, known: 0.5, unknownName: 0 };
 const steps = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1];
 /** The archive knows every word of the question. */
-const ARCHIVE = { share: 1, unknownName: 0 };
+const ARCHIVE = { share: 1, unknownName: 0, dateMiss: false };
 
 describe('confidenceOf', () => {
   it('rises with coverage', () => {
@@ -30,6 +30,10 @@ describe('confidenceOf', () => {
   it('penalises a missing date or number more than a missing name', () => {
     expect(confidenceOf({ ...MID, preciseMiss: 1 })).toBeLessThan(confidenceOf({ ...MID, typedMiss: 1 }));
     expect(confidenceOf({ ...MID, preciseMiss: 1 })).toBeLessThan(confidenceOf(MID));
+  });
+
+  it('is lower when the answer does not reach the year the question names', () => {
+    expect(confidenceOf({ ...MID, dateMiss: 1 })).toBeLessThan(confidenceOf(MID));
   });
 
   it('penalises a sentence lacking the answer type the question asks for', () => {
@@ -64,6 +68,19 @@ describe('confidenceFeatures', () => {
     expect(confidenceFeatures(sentence(1, 0), undefined, 'number', ARCHIVE)).toMatchObject({ typedMatch: 0, typedMiss: 0, preciseMiss: 1 });
     expect(confidenceFeatures(sentence(1, 0), undefined, 'person', ARCHIVE)).toMatchObject({ typedMatch: 0, typedMiss: 1, preciseMiss: 0 });
     expect(confidenceFeatures(sentence(1, 0), undefined, 'other', ARCHIVE)).toMatchObject({ typedMatch: 0, typedMiss: 0 });
+  });
+
+  it('checks the answer type on what is quoted: a second sentence holding the date clears the miss', () => {
+    const best = sentence(1, 0);
+    const dated = sentence(0.8, 1);
+    expect(confidenceFeatures(best, undefined, 'date', ARCHIVE, [best])).toMatchObject({ preciseMiss: 1, typedMatch: 0 });
+    expect(confidenceFeatures(best, undefined, 'date', ARCHIVE, [dated, best])).toMatchObject({ preciseMiss: 0, typedMatch: 1 });
+    expect(confidenceFeatures(best, undefined, 'person', ARCHIVE, [best, dated])).toMatchObject({ typedMiss: 0, typedMatch: 1 });
+  });
+
+  it('passes the date miss through', () => {
+    expect(confidenceFeatures(sentence(1, 1), undefined, 'other', { ...ARCHIVE, dateMiss: true }).dateMiss).toBe(1);
+    expect(confidenceFeatures(sentence(1, 1), undefined, 'other', ARCHIVE).dateMiss).toBe(0);
   });
 
   it('takes the margin over the runner-up, clipped to [0, 1]', () => {
@@ -136,6 +153,38 @@ describe('ask(): abstention', () => {
     const onTopic = await ask('What was the magnitude of the earthquake that shook Tarnow?');
     const offTopic = await ask('What is the best recipe for sourdough pancakes?');
     expect(onTopic.confidence).toBeGreaterThan(offTopic.confidence);
+  });
+});
+
+describe('ask(): a year the archive does not reach', () => {
+  const features = async (question: string) => {
+    let seen: ConfidenceFeatures | undefined;
+    const answer = await asker(archive(), { inspect: (f) => (seen = f) })(question);
+    return { answer, seen: seen! };
+  };
+
+  it('abstains when the question names a year no answering article is from or mentions', async () => {
+    const { answer, seen } = await features('How strong was the earthquake that shook Tarnow in 2019?');
+    expect(seen.dateMiss).toBe(1);
+    expect(answer.kind).toBe('abstain');
+    expect(answer.sources.map((s) => s.docId)).toContain('quake');
+  });
+
+  it('answers when the article is from that time, or the quoted text names the year', async () => {
+    const dated = await features('How strong was the earthquake that shook Tarnow in March 2023?');
+    expect(dated.seen.dateMiss).toBe(0);
+    expect(dated.answer.sentences[0]!.text).toContain('5.8');
+    const recalled = buildIndex([
+      { id: 'flood', title: 'Flood anniversary', date: '2024-05-01', text: 'The river flooded the old town of Tarnow in 2019. Shops reopened within a month.' },
+    ]);
+    let seen: ConfidenceFeatures | undefined;
+    await asker(recalled, { inspect: (f) => (seen = f) })('What flooded the old town of Tarnow in 2019?');
+    expect(seen!.dateMiss).toBe(0);
+  });
+
+  it('does not judge dates that depend on when the question is asked, or recur every year', async () => {
+    expect((await features('How strong was the earthquake that shook Tarnow last March?')).seen.dateMiss).toBe(0);
+    expect((await features('How strong was the earthquake that shook Tarnow on March 4?')).seen.dateMiss).toBe(0);
   });
 });
 

@@ -18,6 +18,15 @@ describe('answerTypeOf', () => {
     ['Which team won the cup final?', 'name'],
     ['Which company bought the port?', 'name'],
     ['Why did the talks fail?', 'other'],
+    // "when" joining clauses asks for nothing; the first question phrase decides
+    ['What happens when the dam overflows?', 'other'],
+    ['When rock folds deep underground, what does it form?', 'other'],
+    ['How many seconds were left when the Broncos intercepted the pass?', 'number'],
+    ['Who was the leader when the Franks entered the valley?', 'person'],
+    ['Prior to the final, when were the Broncos last there?', 'date'],
+    ['The rocks have been in place since when?', 'date'],
+    ['When, exactly, did the ministers meet?', 'date'],
+    ['How long ago did oxygen reach the air?', 'date'],
   ] as const)('"%s" asks for a %s', (question, type) => {
     expect(answerTypeOf(question)).toBe(type);
   });
@@ -44,6 +53,32 @@ describe('hasAnswerCue', () => {
     expect(hasAnswerCue('number', 'About forty Indian nationals are in the war zone.', asked)).toBe(true);
     expect(hasAnswerCue('number', 'Officials counted 35 of them near the front.', asked)).toBe(true);
     expect(hasAnswerCue('number', 'This year we have already met six times.', 'How many times had they met?')).toBe(true);
+  });
+
+  it('date: decades, early years after a preposition, centuries, spans of time ago', () => {
+    const when = 'When did the Normans arrive?';
+    expect(hasAnswerCue('date', 'The Normans arrived in the 1050s.', when)).toBe(true);
+    expect(hasAnswerCue('date', 'The duchy began in 911 as a fiefdom.', when)).toBe(true);
+    expect(hasAnswerCue('date', 'It is a 13th-century glass beaker.', when)).toBe(true);
+    expect(hasAnswerCue('date', 'Oxygen began to outgas 3 billion years ago.', when)).toBe(true);
+    expect(hasAnswerCue('date', 'The Normans arrived with 911 knights and horses.', when)).toBe(false);
+  });
+
+  it('number: a date or a name with digits is not a figure; a figure counting the thing asked about is', () => {
+    const asked = 'How many Indian nationals are in the war zone?';
+    expect(hasAnswerCue('number', 'He met Lavrov on July 3 about Indian nationals in the war zone.', asked)).toBe(false);
+    expect(hasAnswerCue('number', 'He is in Vientiane from July 25-28 to discuss Indian nationals.', asked)).toBe(false);
+    expect(hasAnswerCue('number', 'They discussed BRICS, the G20 and Indian nationals.', asked)).toBe(false);
+    expect(hasAnswerCue('number', 'The dinner was attended by 2000 guests.', 'How many guests attended the dinner?')).toBe(true);
+    expect(hasAnswerCue('number', 'At standard pressure, two atoms bind to form dioxygen.', 'How many atoms combine to form dioxygen?')).toBe(true);
+    expect(hasAnswerCue('number', 'They also won the cup twice.', 'How many times has Polonia won the cup?')).toBe(true);
+  });
+
+  it('number: "how long" and "how much" take any figure, "how long" a date too', () => {
+    expect(hasAnswerCue('number', 'He was on a five-day visit to Russia.', 'How long was his visit to Russia?')).toBe(true);
+    expect(hasAnswerCue('number', 'The station has served the hospitals since 1951.', 'How long has the station served the hospitals?')).toBe(true);
+    expect(hasAnswerCue('number', 'He had about one hour and a half for that.', 'How much time did he have for a suntan?')).toBe(true);
+    expect(hasAnswerCue('number', 'He had some time for that.', 'How much time did he have for a suntan?')).toBe(false);
   });
 
   it('person: a capitalised name the question does not say (not the sentence-initial word)', () => {

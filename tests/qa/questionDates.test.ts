@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive, type OpenedArchive } from '../../src/qa/openArchive.ts';
-import { dateAffinity, parseQuestionDates, REPORTING_LAG_DAYS, withinBounds, type DateRange } from '../../src/qa/questionDates.ts';
+import { dateAffinity, missesQuestionDates, parseQuestionDates, REPORTING_LAG_DAYS, withinBounds, type DateRange } from '../../src/qa/questionDates.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 
 /** A fixed "now" for relative dates: Friday 15 March 2024. */
@@ -109,6 +109,32 @@ describe('dateAffinity', () => {
   it('allows the reporting lag across New Year after a yearless December', () => {
     expect(dateAffinity('2023-12-15', parseQuestionDates('in December', NOW))).toBe(1);
     expect(dateAffinity('2024-01-10', parseQuestionDates('in December', NOW))).toBe(1);
+  });
+});
+
+describe('missesQuestionDates', () => {
+  const ranges = (q: string) => parseQuestionDates(q, NOW);
+  const quoted = 'The ministers met in Geneva.';
+
+  it('is true when the article is from another time and the quoted text names none of the years', () => {
+    expect(missesQuestionDates('2024-07-26', quoted, ranges('Where did they meet in March 2022?'))).toBe(true);
+    expect(missesQuestionDates('2024-07-26', quoted, ranges('Where did they meet in 2022?'))).toBe(true);
+  });
+
+  it('is false when the article is from that time, or just after it', () => {
+    expect(missesQuestionDates('2022-03-20', quoted, ranges('Where did they meet in March 2022?'))).toBe(false);
+    expect(missesQuestionDates('2022-04-05', quoted, ranges('Where did they meet in March 2022?'))).toBe(false);
+  });
+
+  it('is false when the quoted text names the year (an article recalling it)', () => {
+    expect(missesQuestionDates('2024-07-26', 'They first met in Geneva in 2022.', ranges('Where did they meet in March 2022?'))).toBe(false);
+  });
+
+  it('judges only years written out, and nothing without an article date or a question date', () => {
+    expect(missesQuestionDates('2020-01-01', quoted, ranges('Where did they meet last December?'))).toBe(false);
+    expect(missesQuestionDates('2020-01-01', quoted, ranges('Where did they meet on July 3?'))).toBe(false);
+    expect(missesQuestionDates(null, quoted, ranges('Where did they meet in March 2022?'))).toBe(false);
+    expect(missesQuestionDates('2020-01-01', quoted, ranges('Where did they meet?'))).toBe(false);
   });
 });
 

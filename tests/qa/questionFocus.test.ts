@@ -68,6 +68,19 @@ describe('ask(): what the archive knows, counting related words', () => {
   });
 });
 
+describe('ask(): a name is known only in its own forms', () => {
+  it('an archive that says China does not know Beijing, though WordNet puts one in the other', async () => {
+    const index = buildIndex([
+      { id: 'visit', title: 'Visit to China', text: 'Jaishankar visited China in June. He discussed trade with officials in Shanghai.' },
+      { id: 'summit', title: 'SCO summit', text: 'Lavrov and Jaishankar met at the SCO summit. They discussed trade.' },
+    ]);
+    let seen: { unknownName: number } | undefined;
+    await asker(index, { inspect: (f) => (seen = f) })('What did Jaishankar discuss when he met Lavrov in Beijing?');
+    expect(index.related('in Beijing').get('beij')?.has('china')).toBe(true);
+    expect(seen!.unknownName).toBe(1);
+  });
+});
+
 describe('ask() when WordNet cannot be read', () => {
   it('answers without related words and says why, instead of failing', async () => {
     const index = buildIndex([{ id: 'asean', title: 'ASEAN talks', text: 'Jaishankar met Lavrov in Vientiane, Laos, on Friday.' }], {
