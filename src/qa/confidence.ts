@@ -20,7 +20,11 @@ export interface ConfidenceFeatures {
   preciseMiss: number;
   /** The question names a dated time the answer's article and quoted text do not reach. */
   dateMiss: number;
-  /** Best score minus the best score from another article. */
+  /**
+   * Best score minus the best score from a rival article: how plainly one article is the one
+   * asked about. 0 when a date or number is asked for and not quoted: then it only shows the
+   * right article was found, not the fact ("How many nationals…?" of an article that names none).
+   */
   margin: number;
   /** Share of the question's IDF mass the whole archive knows at all (unknown words = off-topic). */
   known: number;
@@ -39,9 +43,11 @@ export const DEFAULT_CONFIDENCE_MODEL: Readonly<ConfidenceModel> = Object.freeze
   semantic: 0.34,
   typedMatch: 0.06,
   typedMiss: -0.35,
-  // Fitted at -1.04; held at -2.5 on purpose: a "how many…?" or "when…?" answered by a
-  // sentence with no number or date is the wrong answer users notice most, and in a news
-  // archive whose articles all share a topic, the other features cannot see it.
+  // Held at -2.5 on purpose: a "how many…?" or "when…?" answered by a sentence with no number
+  // or date is the wrong answer users notice most, and in a news archive whose articles all
+  // share a topic, the other features cannot see it. (Fitted at -1.04 with the first answer
+  // cues; at -2.79 once dates and figures were told apart and checked on the quoted sentences;
+  // at -1.36 with the margin also zeroed on a miss, which carries part of the same signal.)
   preciseMiss: -2.5,
   // Not fitted: SQuAD's articles carry no dates, so the fit never sees it. Held as strong as
   // preciseMiss, for the same reason: "in March 2022" answered from a 2024 article about
@@ -84,7 +90,7 @@ export function confidenceFeatures(
     typedMiss: typed && !precise && !holdsType ? 1 : 0,
     preciseMiss: precise && !holdsType ? 1 : 0,
     dateMiss: archive.dateMiss ? 1 : 0,
-    margin: Math.min(1, runnerUp ? Math.max(0, best.score - runnerUp.score) : best.score),
+    margin: precise && !holdsType ? 0 : Math.min(1, runnerUp ? Math.max(0, best.score - runnerUp.score) : best.score),
     known: archive.share,
     unknownName: archive.unknownName,
   };

@@ -78,6 +78,12 @@ describe('confidenceFeatures', () => {
     expect(confidenceFeatures(best, undefined, 'person', ARCHIVE, [best, dated])).toMatchObject({ typedMiss: 0, typedMatch: 1 });
   });
 
+  it('counts no margin when a date or number is asked for and not quoted: the article is found, not the fact', () => {
+    expect(confidenceFeatures(sentence(1.2, 0), sentence(0.5, 0, 'b'), 'number', ARCHIVE).margin).toBe(0);
+    expect(confidenceFeatures(sentence(1.2, 1), sentence(0.5, 0, 'b'), 'number', ARCHIVE).margin).toBeCloseTo(0.7, 6);
+    expect(confidenceFeatures(sentence(1.2, 0), sentence(0.5, 0, 'b'), 'person', ARCHIVE).margin).toBeCloseTo(0.7, 6);
+  });
+
   it('passes the date miss through', () => {
     expect(confidenceFeatures(sentence(1, 1), undefined, 'other', { ...ARCHIVE, dateMiss: true }).dateMiss).toBe(1);
     expect(confidenceFeatures(sentence(1, 1), undefined, 'other', ARCHIVE).dateMiss).toBe(0);
@@ -153,6 +159,23 @@ describe('ask(): abstention', () => {
     const onTopic = await ask('What was the magnitude of the earthquake that shook Tarnow?');
     const offTopic = await ask('What is the best recipe for sourdough pancakes?');
     expect(onTopic.confidence).toBeGreaterThan(offTopic.confidence);
+  });
+});
+
+describe('ask(): a count the archive does not give', () => {
+  const mine = () =>
+    buildIndex([
+      { id: 'rescue', title: 'Miners rescued', date: '2023-03-05', text: 'Rescuers pulled miners from the flooded shaft near Tarnow on Sunday. Relatives waited at the gate.' },
+      { id: 'reopen', title: 'Mine reopens', date: '2023-04-12', text: 'The Tarnow mine reopened after the spring floods. Pumps ran for weeks.' },
+      { id: 'fair', title: 'Book fair', date: '2023-06-02', text: 'The spring book fair drew record crowds to the riverside hall.' },
+    ]);
+
+  it('abstains on "how many" when every word matches but no sentence gives a number', async () => {
+    let seen: ConfidenceFeatures | undefined;
+    const answer = await asker(mine(), { inspect: (f) => (seen = f) })('How many miners were pulled from the flooded shaft near Tarnow?');
+    expect(seen).toMatchObject({ coverage: 1, preciseMiss: 1, margin: 0 });
+    expect(answer.kind).toBe('abstain');
+    expect(answer.sources[0]!.docId).toBe('rescue');
   });
 });
 
