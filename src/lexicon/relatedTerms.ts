@@ -22,9 +22,15 @@ export interface RelatedTermsOptions {
    * "take", "make" are related to almost anything). @default 6
    */
   maxSenses: number;
+  /**
+   * A question word with more senses than this lends no related words: "top", "back", "sign",
+   * "tie" have twenty senses each, and the few read are as likely wrong as right ("top" →
+   * summit, "backed" → endorse). Phrases ("Russian capital") are exact and always read. @default 15
+   */
+  maxWordSenses: number;
 }
 
-export const DEFAULT_RELATED_OPTIONS: Readonly<RelatedTermsOptions> = Object.freeze({ senses: 3, close: 0.6, near: 0.4, far: 0.25, maxSenses: 6 });
+export const DEFAULT_RELATED_OPTIONS: Readonly<RelatedTermsOptions> = Object.freeze({ senses: 3, close: 0.6, near: 0.4, far: 0.25, maxSenses: 6, maxWordSenses: 15 });
 
 /** Slot (a question term) → related archive term → credit. */
 export type RelatedTerms = Map<string, Map<string, number>>;
@@ -100,12 +106,13 @@ const AROUND_CACHE_LIMIT = 50_000;
  * only on WordNet, so it is memoised across questions and archives.
  */
 function lemmasAround(wordnet: WordNet, phrase: string, single: boolean, o: RelatedTermsOptions): Array<{ lemma: string; how: Closeness }> {
-  const key = `${phrase}|${o.senses}|${o.maxSenses}`;
+  const key = `${phrase}|${o.senses}|${o.maxSenses}|${o.maxWordSenses}`;
   let found = aroundCache.get(key);
   if (found) return found;
   const best = new Map<string, Closeness>();
   const rank: Record<Closeness, number> = { close: 0, near: 1, far: 2 };
   for (const [pos, lemma] of lemmaCandidates(phrase, single)) {
+    if (single && isVague(wordnet, lemma, o.maxWordSenses)) continue;
     for (const offset of wordnet.senses(lemma, pos).slice(0, o.senses)) {
       const synset = wordnet.synset(pos, offset);
       if (!synset) continue;

@@ -67,7 +67,7 @@ export function asideTermsOf(question: string): string[] {
  * it only joins clauses.
  */
 const TYPE_PHRASES: Array<[AnswerType, RegExp]> = [
-  ['date', /^when,|(?:^|[,;:] |\b(?:and|but|or) )when (?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|might|must|shall)\b|\b(?:since|until|till) when\b|\bwhen$|\b(?:what|which) (?:year|date|day|month|decade|century)\b|\bhow long ago\b/],
+  ['date', /^when,|(?:^|[,;:] |\b(?:and|but|or) )when(?:['’]s\b| (?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|might|must|shall)\b)|\b(?:since|until|till) when\b|\bwhen$|\b(?:what|which) (?:year|date|day|month|decade|century)\b|\bhow long ago\b/],
   ['number', /\b(?:how (?:many|much|old|long|far|large|big|tall|high|fast)|what (?:percentage|percent|number|proportion|fraction|share))\b/],
   ['person', /\b(?:who|whom|whose|which (?:person|minister|leader))\b/],
   ['name', /^(?:which|what) (?:\w+ )?(?:team|company|group|organi[sz]ation|country|nation|city|state|band|artist|party|university|school|agency|ministry|newspaper|club|award|prize|river|language)s?\b/],

@@ -51,6 +51,17 @@ describe('relatedTerms', () => {
     expect(related.get('diplomat')?.get('minist')).toBe(DEFAULT_RELATED_OPTIONS.near);
   });
 
+  it('lends nothing from a question word with very many senses; phrases are still read', () => {
+    const vocabulary = archive('summit', 'minister', 'Moscow');
+    const question = 'Which top diplomat spoke in the Russian capital?';
+    // "top" has over twenty senses; the ones read first make it "summit".
+    expect(relatedTerms(wordnet, question, ...vocabulary, { maxWordSenses: 100 }).get('top')?.has('summit')).toBe(true);
+    const related = relatedTerms(wordnet, question, ...vocabulary);
+    expect(related.get('top')).toBeUndefined();
+    expect(related.get('diplomat')?.has('minist')).toBe(true);
+    expect(related.get('capit')?.get('moscow')).toBe(DEFAULT_RELATED_OPTIONS.close);
+  });
+
   it('finds base forms by WordNet’s detachment rules and the irregular list', () => {
     const forms = (w: string) => lemmaCandidates(w, true).filter(([pos]) => pos === 'n').map(([, l]) => l);
     expect(forms('cities')).toContain('city');

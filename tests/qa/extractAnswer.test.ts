@@ -26,6 +26,8 @@ describe('answerTypeOf', () => {
     ['Prior to the final, when were the Broncos last there?', 'date'],
     ['The rocks have been in place since when?', 'date'],
     ['When, exactly, did the ministers meet?', 'date'],
+    ["When's the next summit?", 'date'],
+    ['And when?', 'date'],
     ['How long ago did oxygen reach the air?', 'date'],
   ] as const)('"%s" asks for a %s', (question, type) => {
     expect(answerTypeOf(question)).toBe(type);
