@@ -73,10 +73,10 @@ const COUNT_REACH = 3;
  * by "six times" or "7th meeting" but not by "the two leaders" (that counts leaders). Digits
  * inside a date ("July 3", "in 2024") are not the quantity asked for, unless they count the
  * thing asked about ("2000 guests"). "How long", "how old", "how much" take any figure, and
- * "how long" a date too ("since 1951").
+ * "how long" a date bounding a span too ("since 1951", not "on Thursday").
  */
 function countsWhatIsAsked(sentence: string, question: string): boolean {
-  if (/\bhow long\b/i.test(question) && mentions(DATE, sentence, question)) return true;
+  if (/\bhow long\b/i.test(question) && datesASpan(sentence, question)) return true;
   const counts = countedNoun(question);
   const said = new Set(tokenizeWords(question));
   const fresh = (t: string) => !said.has(t);
@@ -89,6 +89,16 @@ function countsWhatIsAsked(sentence: string, question: string): boolean {
   // A year-like figure right before the thing counted is a count after all: "2000 guests".
   const tokens = tokenizeWords(sentence);
   return !!counts && tokens.some((t, i) => fresh(t) && FIGURE.test(t) && counts(tokens.slice(0, i + 2), i + 1));
+}
+
+/** A date that bounds a span ("since 1951", "until 1796"): an answer to "how long", where "on Thursday" is not. */
+function datesASpan(sentence: string, question: string): boolean {
+  const q = question.toLowerCase();
+  for (const match of sentence.matchAll(DATE)) {
+    const bounds = /^(?:since|until|till|from|between)\s/i.test(match[0]) || /\b(?:since|until|till|from|between)\s+(?:the\s+)?$/i.test(sentence.slice(0, match.index));
+    if (bounds && !q.includes(match[0].toLowerCase())) return true;
+  }
+  return false;
 }
 
 /**

@@ -79,6 +79,7 @@ describe('hasAnswerCue', () => {
   it('number: "how long" and "how much" take any figure, "how long" a date too', () => {
     expect(hasAnswerCue('number', 'He was on a five-day visit to Russia.', 'How long was his visit to Russia?')).toBe(true);
     expect(hasAnswerCue('number', 'The station has served the hospitals since 1951.', 'How long has the station served the hospitals?')).toBe(true);
+    expect(hasAnswerCue('number', 'The station opened on Thursday in May.', 'How long has the station served the hospitals?')).toBe(false);
     expect(hasAnswerCue('number', 'He had about one hour and a half for that.', 'How much time did he have for a suntan?')).toBe(true);
     expect(hasAnswerCue('number', 'He had some time for that.', 'How much time did he have for a suntan?')).toBe(false);
   });
