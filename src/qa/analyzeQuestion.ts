@@ -63,8 +63,8 @@ export function asideTermsOf(question: string): string[] {
 /**
  * Each answer type's question phrases. "when" asks for a date only as a question word: at the
  * start of a clause and followed by a verb ("When did…", "…, when was…"), or set apart
- * ("When, exactly, …", "Since when…?", "…since when?"); in "What happens when…" or "Who fumbled when tackled…"
- * it only joins clauses.
+ * ("When, exactly, …", "Since when…?", "…since when?"). In "What happens when…" or "Who
+ * fumbled when tackled…" it only joins clauses.
  */
 const TYPE_PHRASES: Array<[AnswerType, RegExp]> = [
   ['date', /^when,|(?:^|[,;:] |\b(?:and|but|or) )when(?:['’]s\b| (?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|might|must|shall)\b)|\b(?:since|until|till) when\b|\bwhen$|\b(?:what|which) (?:year|date|day|month|decade|century)\b|\bhow long ago\b/],

@@ -12,13 +12,13 @@ export interface ConfidenceFeatures {
   window: number;
   context: number;
   semantic: number;
-  /** The question wants a date/number/name/place and the sentence has one. */
+  /** The question wants a date/number/name/place and a quoted sentence has one. */
   typedMatch: number;
-  /** The question wants a name or place and the sentence has none. */
+  /** The question wants a name or place and no quoted sentence has one. */
   typedMiss: number;
-  /** The question wants a date or a number and the sentence has none (a reliable cue). */
+  /** The question wants a date or a number and no quoted sentence has one (a reliable cue). */
   preciseMiss: number;
-  /** The question names a dated time the answer's article and quoted text do not reach. */
+  /** The question names a year that the answer's article is not from and its quoted text does not name. */
   dateMiss: number;
   /**
    * Best score minus the best score from a rival article: how plainly one article is the one
