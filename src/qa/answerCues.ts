@@ -88,7 +88,7 @@ function countsWhatIsAsked(sentence: string, question: string): boolean {
   if (undated.some((t, i) => figure(t) && (!counts || counts(undated, i + 1)))) return true;
   // A year-like figure right before the thing counted is a count after all: "2000 guests".
   const tokens = tokenizeWords(sentence);
-  return !!counts && tokens.some((t, i) => fresh(t) && FIGURE.test(t) && counts(tokens.slice(0, i + 2), i + 1));
+  return !!counts && tokens.some((t, i) => fresh(t) && FIGURE.test(t) && counts(tokens, i + 1, 1));
 }
 
 /** A date that bounds a span ("since 1951", "until 1796"): an answer to "how long", where "on Thursday" is not. */
@@ -107,7 +107,7 @@ function datesASpan(sentence: string, question: string): boolean {
  * on ("forty Indian nationals"), its first only right away ("two atoms" for "How many atoms
  * combine…", where no function word ends the phrase before the verb).
  */
-function countedNoun(question: string): ((tokens: string[], at: number) => boolean) | undefined {
+function countedNoun(question: string): ((tokens: string[], at: number, reach?: number) => boolean) | undefined {
   const asked = /\bhow many\s+([\p{L}\s'’-]+)/iu.exec(question);
   const words = asked ? tokenizeWords(asked[1]!) : [];
   const end = words.findIndex((w) => PHRASE_END.test(w));
@@ -115,5 +115,6 @@ function countedNoun(question: string): ((tokens: string[], at: number) => boole
   if (phrase.length === 0) return undefined;
   const first = stemWord(phrase[0]!);
   const last = stemWord(phrase.at(-1)!);
-  return (tokens, at) => (tokens[at] !== undefined && stemWord(tokens[at]) === first) || tokens.slice(at, at + COUNT_REACH).some((t) => stemWord(t) === last);
+  return (tokens, at, reach = COUNT_REACH) =>
+    (tokens[at] !== undefined && stemWord(tokens[at]) === first) || tokens.slice(at, at + reach).some((t) => stemWord(t) === last);
 }
