@@ -78,9 +78,10 @@ export function relatedTerms(
   const termOf = (lemma: string): string | undefined => {
     const terms = analyzeTerms(lemma);
     if (terms.length === 0 || !terms.every(inArchive)) return undefined;
-    if (tokenizeWords(lemma).length === 1) return terms[0];
+    const words = tokenizeWords(lemma);
+    if (words.length === 1) return terms[0];
     if (terms.length === 1 || terms.some((t) => own.has(t))) return undefined;
-    const telling = tokenizeWords(lemma).filter((w) => !isStopword(w) && !isVague(wordnet, w, o.maxSenses)).map(stemWord);
+    const telling = words.filter((w) => !isStopword(w) && !isVague(wordnet, w, o.maxSenses)).map(stemWord);
     return telling.length ? telling.reduce((a, b) => (rarity(b) > rarity(a) ? b : a)) : undefined;
   };
 
