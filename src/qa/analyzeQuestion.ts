@@ -1,5 +1,6 @@
 import { analyzeTerms, tokenizeWords } from '../analyze/analyzeTerms.ts';
 import { parseQuestionDates, type DateRange } from './questionDates.ts';
+import { askedSpeaker, type AskedSpeaker } from './speakers.ts';
 
 /** What kind of thing the question asks for; extraction prefers sentences that contain one. */
 export type AnswerType = 'date' | 'number' | 'person' | 'place' | 'name' | 'other';
@@ -17,6 +18,8 @@ export interface QuestionAnalysis {
   kindTerms: string[];
   /** Terms the question sets aside: "oil" in "Besides oil, what…". The answer is something else. */
   asideTerms: string[];
+  /** The speaker whose words it asks for: "lavrov" in "What did Lavrov say…". */
+  speaker: AskedSpeaker | undefined;
 }
 
 /**
@@ -31,6 +34,7 @@ export function analyzeQuestion(text: string, now?: Date): QuestionAnalysis {
     dates: parseQuestionDates(text, now),
     kindTerms: kindTermsOf(text),
     asideTerms: asideTermsOf(text),
+    speaker: askedSpeaker(text),
   };
 }
 

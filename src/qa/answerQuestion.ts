@@ -2,13 +2,14 @@ import { analyzeTerms } from '../analyze/analyzeTerms.ts';
 import { DEFAULT_RELATED_OPTIONS, type RelatedTerms, type RelatedTermsOptions } from '../lexicon/relatedTerms.ts';
 import { countTerms } from '../store/lexicalIndex.ts';
 import { expandAcronyms } from './acronyms.ts';
-import { analyzeQuestion } from './analyzeQuestion.ts';
+import { analyzeQuestion, type AnswerType } from './analyzeQuestion.ts';
 import { citeSentences, statesSameFact, toSource } from './cite.ts';
 import { cleanQuestion, hasSearchableText } from './cleanQuestion.ts';
 import { confidenceFeatures, confidenceOf, DEFAULT_ABSTAIN_BELOW, type ConfidenceFeatures, type ConfidenceModel } from './confidence.ts';
 import { isFollowUp, type ConversationMemory } from './conversationMemory.ts';
 import { pickSentences, scoreSentences, sentenceKey, type ExtractOptions } from './extractAnswer.ts';
 import type { LoadedIndex } from './loadedIndex.ts';
+import { askedKind, kindNaming } from './namedKind.ts';
 import { dateAffinity, missesQuestionDates, withinBounds } from './questionDates.ts';
 import { rankArticles, retrieveChunks, type RetrieveOptions } from './retrieve.ts';
 import { replyToSmallTalk } from './smallTalk.ts';
@@ -123,12 +124,14 @@ export async function answerQuestion(
   const retrieved = rankArticles(chunks, 10);
   const t2 = performance.now();
 
-  const scored = scoreSentences(index, { text, weights: terms, ordered: question.terms, answerType: question.answerType, related }, chunks, settings.extract, docBoost);
+  const scored = scoreSentences(index, { text, weights: terms, ordered: question.terms, answerType: question.answerType, related, speaker: question.speaker?.terms }, chunks, settings.extract, docBoost);
   const idf = (t: string) => index.data.lexical.idf(t);
   const picked = pickSentences(scored, settings.extract, question.answerType, new Set(followUp ? (previous.quoted ?? []) : []));
   const archiveKnows = {
     share: knownShare(index, terms, related),
     unknownName: namesUnknown(index, text, related),
+    asksSpeaker: question.speaker?.words === true,
+    unnamedKind: leavesKindUnnamed(question.text, question.answerType, picked.map((p) => p.text), question.terms),
     dateMiss: !!picked[0] && missesQuestionDates(index.articleById.get(picked[0].sentence.docId)?.date ?? null, picked.map((p) => p.text).join(' '), dates),
   };
   const features =
@@ -219,6 +222,19 @@ function namesUnknown(index: LoadedIndex, question: string, related: RelatedTerm
   const words = question.match(/(?<=\s)[A-Z][\p{L}'’-]+/gu) ?? [];
   const unknown = (t: string) => index.data.lexical.documentFrequency(t) === 0 && !(Math.max(0, ...(related.get(t)?.values() ?? [])) >= SAME_NAME_CREDIT);
   return words.some((w) => analyzeTerms(w).some(unknown)) ? 1 : 0;
+}
+
+/** The question asks which thing of a kind, and the answer speaks of one without naming it. */
+function leavesKindUnnamed(question: string, answerType: AnswerType, quoted: string[], questionTerms: string[]): boolean {
+  // Only where the answer is a proper name: "Which element…" is answered by "oxygen".
+  const proper = answerType === 'name' || answerType === 'place' || answerType === 'person' || /\bname of\b/i.test(question);
+  const kind = proper ? askedKind(question) : undefined;
+  if (kind === undefined) return false;
+  const terms = new Set(questionTerms);
+  const naming = quoted.map((text) => kindNaming(text, kind, terms));
+  // The first sentence is the answer; a second that speaks of the kind in passing ("the state
+  // known for its beaches") does not undo a name the first gave without the kind's word.
+  return naming[0] === 'unnamed' && !naming.includes('named');
 }
 
 const ms = (x: number) => Math.round(x * 100) / 100;

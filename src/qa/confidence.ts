@@ -1,3 +1,4 @@
+import { DEFAULT_RELATED_OPTIONS } from '../lexicon/relatedTerms.ts';
 import type { AnswerType } from './analyzeQuestion.ts';
 import type { ScoredSentence } from './extractAnswer.ts';
 
@@ -26,6 +27,16 @@ export interface ConfidenceFeatures {
    * right article was found, not the fact ("How many nationals…?" of an article that names none).
    */
   margin: number;
+  /**
+   * The question asks for someone's words ("What did Lavrov say…") and no quoted sentence is
+   * attributed to them: another speaker's words on the subject do not answer it.
+   */
+  speakerMiss: number;
+  /**
+   * The question asks for the name of a kind of thing ("Which resort…") and the quoted text
+   * speaks of one ("a luxury beach resort in Goa") without naming it.
+   */
+  unnamedKind: number;
   /** Share of the question's IDF mass the whole archive knows at all (unknown words = off-topic). */
   known: number;
   /** The question names something (a capitalised word) no article mentions. */
@@ -54,6 +65,11 @@ export const DEFAULT_CONFIDENCE_MODEL: Readonly<ConfidenceModel> = Object.freeze
   // another meeting is a wrong answer the other features cannot see in a one-topic archive.
   dateMiss: -2.5,
   margin: 3.28,
+  // Held, as preciseMiss: another speaker's words on the same subject are a wrong answer the
+  // other features cannot see in a one-topic archive (the fit, mostly SQuAD, gives -0.59).
+  speakerMiss: -2.5,
+  // Held: a news cue. SQuAD answers "which…" with common nouns as often as with names.
+  unnamedKind: -2.5,
   known: 0.13,
   unknownName: -0.85,
 });
@@ -75,7 +91,7 @@ export function confidenceFeatures(
   best: ScoredSentence,
   runnerUp: ScoredSentence | undefined,
   answerType: AnswerType,
-  archive: { share: number; unknownName: number; dateMiss: boolean },
+  archive: { share: number; unknownName: number; dateMiss: boolean; asksSpeaker?: boolean; unnamedKind?: boolean },
   quoted: readonly ScoredSentence[] = [best],
 ): ConfidenceFeatures {
   const typed = answerType !== 'other';
@@ -91,10 +107,18 @@ export function confidenceFeatures(
     preciseMiss: precise && !holdsType ? 1 : 0,
     dateMiss: archive.dateMiss ? 1 : 0,
     margin: precise && !holdsType ? 0 : Math.min(1, runnerUp ? Math.max(0, best.score - runnerUp.score) : best.score),
+    speakerMiss: archive.asksSpeaker && !quoted.some((s) => s.features.speaker >= SPEAKER_FOUND) ? 1 : 0,
+    unnamedKind: archive.unnamedKind ? 1 : 0,
     known: archive.share,
     unknownName: archive.unknownName,
   };
 }
+
+/**
+ * Share of the asked speaker's words a sentence's attribution must hold to be theirs: a
+ * related word one step broader or narrower counts ("spokesman" asked, "spokesperson" said).
+ */
+const SPEAKER_FOUND = DEFAULT_RELATED_OPTIONS.near;
 
 export function confidenceOf(features: ConfidenceFeatures | undefined, model: ConfidenceModel = DEFAULT_CONFIDENCE_MODEL): number {
   if (!features) return 0;

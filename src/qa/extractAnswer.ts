@@ -37,6 +37,11 @@ export interface SentenceFeatures {
   typed: number;
   /** 1 when it says little beyond the question's words (a restatement answers nothing). */
   restates: number;
+  /**
+   * Share of the speaker the question asks the words of ("What did *Lavrov* say…") that the
+   * sentence is attributed to ("On his part, Lavrov said…"); 0 when it asks for nobody's words.
+   */
+  speaker: number;
   /** 1 for an article's first sentence, ½ for its second: news leads with who, what, where and when. */
   lead: number;
 }
@@ -45,7 +50,7 @@ export type FeatureWeights = { [K in keyof SentenceFeatures]: number };
 
 export const DEFAULT_EXTRACT_OPTIONS: Readonly<ExtractOptions> = Object.freeze({
   chunkDepth: 12,
-  weights: { coverage: 0.9, order: 0.25, proximity: 0.05, context: 0.5, window: 0.6, typed: 0.2, restates: -0.3, lead: 0.1 },
+  weights: { coverage: 0.9, order: 0.25, proximity: 0.05, context: 0.5, window: 0.6, typed: 0.2, restates: -0.3, lead: 0.1, speaker: 0.3 },
   secondRatio: 0.5,
   duplicateOverlap: 0.6,
 });
@@ -69,6 +74,8 @@ export interface QuestionForExtraction {
   /** Words that stand in for a question term, with partial credit ("encounter" ← "meeting"). */
   related?: ReadonlyMap<string, ReadonlyMap<string, number>>;
   answerType: AnswerType;
+  /** Terms of the speaker whose words the question asks for (speakers.ts), if any. */
+  speaker?: readonly string[];
 }
 
 /**
@@ -131,6 +138,14 @@ export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtr
     return qTerms.reduce((sum, t) => sum + matchOf(t, set) * weightOf(t) * idf(t), 0) / qMass;
   };
 
+  const speaker = question.speaker ?? [];
+  const speakerMass = speaker.reduce((sum, t) => sum + idf(t), 0) || 1;
+  const speakerShareOf = (s: Sentence) => {
+    if (speaker.length === 0) return 0;
+    const said = new Set(index.sentenceSpeaker(s));
+    return said.size === 0 ? 0 : speaker.reduce((sum, t) => sum + matchOf(t, said) * idf(t), 0) / speakerMass;
+  };
+
   const out: ScoredSentence[] = [];
   for (const { sentence, context: ctx, semantic } of context.values()) {
     const text = textOf(index, sentence);
@@ -150,6 +165,7 @@ export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtr
       typed: question.answerType !== 'other' && hasAnswerCue(question.answerType, text, question.text) ? 1 : 0,
       restates: terms.length === 0 ? 1 : 1 - Math.min(1, fresh / 3),
       lead: sentence.index === 0 ? 1 : sentence.index === 1 ? 0.5 : 0,
+      speaker: speakerShareOf(sentence),
     };
     out.push({ sentence, text, terms, score: 0, features, semantic });
   }

@@ -1,6 +1,7 @@
 import { analyzeTerms } from '../analyze/analyzeTerms.ts';
 import type { Article, Sentence } from '../corpus/types.ts';
 import { findAcronyms, type AcronymMap } from './acronyms.ts';
+import { attributeSpeakers } from './speakers.ts';
 import type { Embedder } from '../embed/types.ts';
 import type { IndexData, StoredChunk } from '../store/indexData.ts';
 import { relatedTerms, type RelatedTerms, type RelatedTermsOptions } from '../lexicon/relatedTerms.ts';
@@ -20,6 +21,8 @@ export interface LoadedIndex {
    * repeated questions over the same articles do not re-tokenise them.
    */
   sentenceTerms(sentence: Sentence): string[];
+  /** Analysed words of whom a sentence quotes or reports ("Lavrov said…"), [] when nobody; computed per article on first use. */
+  sentenceSpeaker(sentence: Sentence): string[];
   /** Share of articles that carry a date (a news archive, not an encyclopaedia). */
   datedShare: number;
   /** Acronyms the articles spell out ("Shanghai Cooperation Organisation (SCO)"), both ways. */
@@ -54,6 +57,15 @@ export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordN
     if (!terms) perDoc[s.index] = terms = analyzeTerms(articleById.get(s.docId)!.text.slice(s.start, s.end));
     return terms;
   };
+  const speakerCache = new Map<string, string[][]>();
+  const sentenceSpeaker = (s: Sentence): string[] => {
+    let perDoc = speakerCache.get(s.docId);
+    if (!perDoc) {
+      const text = articleById.get(s.docId)!.text;
+      speakerCache.set(s.docId, (perDoc = attributeSpeakers((sentencesByDoc.get(s.docId) ?? []).map((x) => text.slice(x.start, x.end)))));
+    }
+    return perDoc[s.index] ?? [];
+  };
   const { lexical } = data;
   let lexiconProblem: string | undefined;
   const related = (question: string, options?: Partial<RelatedTermsOptions>): RelatedTerms => {
@@ -69,6 +81,7 @@ export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordN
     related,
     lexiconProblem: () => lexiconProblem,
     sentenceTerms,
+    sentenceSpeaker,
     acronyms: findAcronyms(data.articles.map((a) => a.text)),
     datedShare: data.articles.length ? data.articles.filter((a) => a.date).length / data.articles.length : 0,
     data,
