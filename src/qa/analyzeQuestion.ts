@@ -72,7 +72,10 @@ export function asideTermsOf(question: string): string[] {
  */
 const TYPE_PHRASES: Array<[AnswerType, RegExp]> = [
   ['date', /^when,|(?:^|[,;:] |\b(?:and|but|or) )when(?:['’]s\b| (?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|might|must|shall)\b)|\b(?:since|until|till) when\b|\bwhen$|\b(?:what|which) (?:year|date|day|month|decade|century)\b|\bhow long ago\b/],
-  ['number', /\b(?:how (?:many|much|old|long|far|large|big|tall|high|fast)|what (?:percentage|percent|number|proportion|fraction|share))\b/],
+  [
+    'number',
+    /\b(?:how (?:many|much|old|long|far|large|big|tall|high|fast)|what (?:percentage|percent|number|proportion|fraction|share)|what (?:is|was|are|were) the (?:\w+ )?(?:value|cost|price|amount|number|population|size|percentage|rate|total|sum|budget|toll))\b/,
+  ],
   ['person', /\b(?:who|whom|whose|which (?:person|minister|leader))\b/],
   ['name', /^(?:which|what) (?:\w+ )?(?:team|company|group|organi[sz]ation|country|nation|city|state|band|artist|party|university|school|agency|ministry|newspaper|club|award|prize|river|language)s?\b/],
   ['place', /\b(?:where|(?:which|what) (?:city|country|place|town|region)|in which)\b/],

@@ -18,6 +18,10 @@ describe('answerTypeOf', () => {
     ['Which team won the cup final?', 'name'],
     ['Which company bought the port?', 'name'],
     ['Why did the talks fail?', 'other'],
+    // a quantity asked for by name
+    ['What is the total value of bilateral trade in 2023?', 'number'],
+    ['What was the population of the city?', 'number'],
+    ['What is the name of the resort?', 'other'],
     // "when" joining clauses asks for nothing; the first question phrase decides
     ['What happens when the dam overflows?', 'other'],
     ['When rock folds deep underground, what does it form?', 'other'],
