@@ -111,19 +111,25 @@ function lemmasAround(wordnet: WordNet, phrase: string, single: boolean, o: Rela
   let found = aroundCache.get(key);
   if (found) return found;
   const best = new Map<string, Closeness>();
+  const primary = new Set<string>();
   const rank: Record<Closeness, number> = { close: 0, near: 1, far: 2 };
   for (const [pos, lemma] of lemmaCandidates(phrase, single)) {
     if (single && isVague(wordnet, lemma, o.maxWordSenses)) continue;
-    for (const offset of wordnet.senses(lemma, pos).slice(0, o.senses)) {
+    for (const [nth, offset] of wordnet.senses(lemma, pos).slice(0, o.senses).entries()) {
       const synset = wordnet.synset(pos, offset);
       if (!synset) continue;
+      if (nth === 0) for (const w of synset.words) primary.add(w);
       walk(wordnet, synset, lemma, (l, how) => {
         const had = best.get(l);
         if (had === undefined || rank[how] < rank[had]) best.set(l, how);
       });
     }
   }
-  found = [...best].filter(([lemma]) => !isVague(wordnet, lemma, o.maxSenses)).map(([lemma, how]) => ({ lemma, how }));
+  // A vague word is kept only as a synonym in the question word's most frequent sense, and not
+  // past the limit for question words: "worry" is first of all a "concern", though "concern"
+  // has seven senses; "encounter" is first "see" too, but "see" has twenty-six.
+  const tooVague = (lemma: string) => isVague(wordnet, lemma, primary.has(lemma) ? o.maxWordSenses : o.maxSenses);
+  found = [...best].filter(([lemma]) => !tooVague(lemma)).map(([lemma, how]) => ({ lemma, how }));
   if (aroundCache.size >= AROUND_CACHE_LIMIT) aroundCache.clear();
   aroundCache.set(key, found);
   return found;

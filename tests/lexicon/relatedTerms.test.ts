@@ -32,6 +32,15 @@ describe('relatedTerms', () => {
     expect(relatedTerms(wordnet, 'Which Laotian city?', ...archive('nothing'))).toEqual(new Map());
   });
 
+  it('keeps a vague word only as a synonym in the question word’s most frequent sense', () => {
+    // "concern" has seven senses, but the first sense of "worry" is {concern, worry, headache}.
+    const worry = relatedTerms(wordnet, 'What worry did he raise?', ...archive('concern'));
+    expect(worry.get('worri')?.get('concern')).toBe(DEFAULT_RELATED_OPTIONS.close);
+    // "business" shares a later sense of "concern" only: still too vague to stand for it.
+    const concern = relatedTerms(wordnet, 'Which concern did he raise?', ...archive('business'));
+    expect(concern.get('concern')?.has('busi') ?? false).toBe(false);
+  });
+
   it('stands a phrase by its rarest word, and skips one spelling out a question word', () => {
     const rarity = (t: string) => (t === 'gaza' ? 5 : 1);
     const inArchive = (t: string) => ['gaza', 'strip', 'east', 'india', 'republ'].includes(t);
