@@ -9,6 +9,7 @@ import { confidenceFeatures, confidenceOf, DEFAULT_ABSTAIN_BELOW, type Confidenc
 import { isFollowUp, type ConversationMemory } from './conversationMemory.ts';
 import { pickSentences, scoreSentences, sentenceKey, type ExtractOptions } from './extractAnswer.ts';
 import type { LoadedIndex } from './loadedIndex.ts';
+import { asksWhatHappened, speaksOfItAsAhead } from './eventAhead.ts';
 import { askedKind, kindNaming } from './namedKind.ts';
 import { dateAffinity, missesQuestionDates, withinBounds } from './questionDates.ts';
 import { rankArticles, retrieveChunks, type RetrieveOptions } from './retrieve.ts';
@@ -131,6 +132,7 @@ export async function answerQuestion(
     share: knownShare(index, terms, related),
     unknownName: namesUnknown(index, text, related),
     asksSpeaker: question.speaker?.words === true,
+    eventAhead: !!picked[0] && asksWhatHappened(question.text) && speaksOfItAsAhead(picked[0].text, new Set(question.terms)),
     unnamedKind: leavesKindUnnamed(question.text, question.answerType, picked.map((p) => p.text), question.terms),
     dateMiss: !!picked[0] && missesQuestionDates(index.articleById.get(picked[0].sentence.docId)?.date ?? null, picked.map((p) => p.text).join(' '), dates),
   };

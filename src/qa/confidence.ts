@@ -37,6 +37,11 @@ export interface ConfidenceFeatures {
    * speaks of one ("a luxury beach resort in Goa") without naming it.
    */
   unnamedKind: number;
+  /**
+   * The question asks what happened and the answer speaks of that event as still ahead
+   * ("Modi's anticipated visit"): written before it, it cannot say what came of it.
+   */
+  eventAhead: number;
   /** Share of the question's IDF mass the whole archive knows at all (unknown words = off-topic). */
   known: number;
   /** The question names something (a capitalised word) no article mentions. */
@@ -70,6 +75,8 @@ export const DEFAULT_CONFIDENCE_MODEL: Readonly<ConfidenceModel> = Object.freeze
   speakerMiss: -2.5,
   // Held: a news cue. SQuAD answers "which…" with common nouns as often as with names.
   unnamedKind: -2.5,
+  // Held: a news cue (previews). It fires on no SQuAD question.
+  eventAhead: -2.5,
   known: 0.13,
   unknownName: -0.85,
 });
@@ -91,7 +98,7 @@ export function confidenceFeatures(
   best: ScoredSentence,
   runnerUp: ScoredSentence | undefined,
   answerType: AnswerType,
-  archive: { share: number; unknownName: number; dateMiss: boolean; asksSpeaker?: boolean; unnamedKind?: boolean },
+  archive: { share: number; unknownName: number; dateMiss: boolean; asksSpeaker?: boolean; unnamedKind?: boolean; eventAhead?: boolean },
   quoted: readonly ScoredSentence[] = [best],
 ): ConfidenceFeatures {
   const typed = answerType !== 'other';
@@ -106,9 +113,10 @@ export function confidenceFeatures(
     typedMiss: typed && !precise && !holdsType ? 1 : 0,
     preciseMiss: precise && !holdsType ? 1 : 0,
     dateMiss: archive.dateMiss ? 1 : 0,
-    margin: precise && !holdsType ? 0 : Math.min(1, runnerUp ? Math.max(0, best.score - runnerUp.score) : best.score),
+    margin: (precise && !holdsType) || archive.eventAhead ? 0 : Math.min(1, runnerUp ? Math.max(0, best.score - runnerUp.score) : best.score),
     speakerMiss: archive.asksSpeaker && !quoted.some((s) => s.features.speaker >= SPEAKER_FOUND) ? 1 : 0,
     unnamedKind: archive.unnamedKind ? 1 : 0,
+    eventAhead: archive.eventAhead ? 1 : 0,
     known: archive.share,
     unknownName: archive.unknownName,
   };

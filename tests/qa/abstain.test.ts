@@ -5,7 +5,7 @@ import { replyToSmallTalk } from '../../src/qa/smallTalk.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 
 /** A middling answer: every feature halfway, no typed answer asked for. */
-const MID: ConfidenceFeatures = { coverage: 0.5, window: 0.5, context: 0.5, semantic: 0.5, typedMatch: 0, typedMiss: 0, preciseMiss: 0, dateMiss: 0, margin: 0.5, known: 0.5, unknownName: 0 , speakerMiss: 0, unnamedKind: 0 };
+const MID: ConfidenceFeatures = { coverage: 0.5, window: 0.5, context: 0.5, semantic: 0.5, typedMatch: 0, typedMiss: 0, preciseMiss: 0, dateMiss: 0, margin: 0.5, known: 0.5, unknownName: 0, speakerMiss: 0, unnamedKind: 0, eventAhead: 0 };
 const steps = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1];
 /** The archive knows every word of the question. */
 const ARCHIVE = { share: 1, unknownName: 0, dateMiss: false };
