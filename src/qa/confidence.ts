@@ -113,7 +113,7 @@ export function confidenceFeatures(
     typedMiss: typed && !precise && !holdsType ? 1 : 0,
     preciseMiss: precise && !holdsType ? 1 : 0,
     dateMiss: archive.dateMiss ? 1 : 0,
-    margin: (precise && !holdsType) || archive.eventAhead ? 0 : Math.min(1, runnerUp ? Math.max(0, best.score - runnerUp.score) : best.score),
+    margin: (precise && !holdsType) || archive.eventAhead || archive.dateMiss ? 0 : Math.min(1, runnerUp ? Math.max(0, best.score - runnerUp.score) : best.score),
     speakerMiss: archive.asksSpeaker && !quoted.some((s) => s.features.speaker >= SPEAKER_FOUND) ? 1 : 0,
     unnamedKind: archive.unnamedKind ? 1 : 0,
     eventAhead: archive.eventAhead ? 1 : 0,

@@ -42,6 +42,11 @@ export interface SentenceFeatures {
    * sentence is attributed to ("On his part, Lavrov said…"); 0 when it asks for nobody's words.
    */
   speaker: number;
+  /**
+   * Coverage of the sentence's whole article: the place or event a news question names ("the
+   * Goa talks") is in the dateline or lead, seldom in the sentence that answers.
+   */
+  article: number;
   /** 1 for an article's first sentence, ½ for its second: news leads with who, what, where and when. */
   lead: number;
 }
@@ -50,7 +55,7 @@ export type FeatureWeights = { [K in keyof SentenceFeatures]: number };
 
 export const DEFAULT_EXTRACT_OPTIONS: Readonly<ExtractOptions> = Object.freeze({
   chunkDepth: 12,
-  weights: { coverage: 0.9, order: 0.25, proximity: 0.05, context: 0.5, window: 0.6, typed: 0.2, restates: -0.3, lead: 0.1, speaker: 0.3 },
+  weights: { coverage: 0.9, order: 0.25, proximity: 0.05, context: 0.5, window: 0.6, typed: 0.2, restates: -0.3, lead: 0.1, speaker: 0.3, article: 0.8 },
   secondRatio: 0.5,
   duplicateOverlap: 0.6,
 });
@@ -133,8 +138,8 @@ export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtr
     for (const [r, credit] of question.related?.get(t) ?? []) if (credit > best && set.has(r)) best = credit;
     return best;
   };
-  const coverageOf = (terms: string[]) => {
-    const set = new Set(terms);
+  const coverageOf = (terms: string[] | ReadonlySet<string>) => {
+    const set = terms instanceof Set ? terms : new Set(terms);
     return qTerms.reduce((sum, t) => sum + matchOf(t, set) * weightOf(t) * idf(t), 0) / qMass;
   };
 
@@ -144,6 +149,13 @@ export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtr
     if (speaker.length === 0) return 0;
     const said = new Set(index.sentenceSpeaker(s));
     return said.size === 0 ? 0 : speaker.reduce((sum, t) => sum + matchOf(t, said) * idf(t), 0) / speakerMass;
+  };
+
+  const articleCoverages = new Map<string, number>();
+  const articleCoverage = (docId: string) => {
+    let c = articleCoverages.get(docId);
+    if (c === undefined) articleCoverages.set(docId, (c = coverageOf(index.articleTerms(docId))));
+    return c;
   };
 
   const out: ScoredSentence[] = [];
@@ -166,6 +178,7 @@ export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtr
       restates: terms.length === 0 ? 1 : 1 - Math.min(1, fresh / 3),
       lead: sentence.index === 0 ? 1 : sentence.index === 1 ? 0.5 : 0,
       speaker: speakerShareOf(sentence),
+      article: articleCoverage(sentence.docId),
     };
     out.push({ sentence, text, terms, score: 0, features, semantic });
   }

@@ -21,6 +21,8 @@ export interface LoadedIndex {
    * repeated questions over the same articles do not re-tokenise them.
    */
   sentenceTerms(sentence: Sentence): string[];
+  /** Every analysed word of an article, computed on first use and kept. */
+  articleTerms(docId: string): ReadonlySet<string>;
   /** Analysed words of whom a sentence quotes or reports ("Lavrov said…"), [] when nobody; computed per article on first use. */
   sentenceSpeaker(sentence: Sentence): string[];
   /** Share of articles that carry a date (a news archive, not an encyclopaedia). */
@@ -57,6 +59,12 @@ export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordN
     if (!terms) perDoc[s.index] = terms = analyzeTerms(articleById.get(s.docId)!.text.slice(s.start, s.end));
     return terms;
   };
+  const articleTermCache = new Map<string, Set<string>>();
+  const articleTerms = (docId: string): ReadonlySet<string> => {
+    let terms = articleTermCache.get(docId);
+    if (!terms) articleTermCache.set(docId, (terms = new Set((sentencesByDoc.get(docId) ?? []).flatMap(sentenceTerms))));
+    return terms;
+  };
   const speakerCache = new Map<string, string[][]>();
   const sentenceSpeaker = (s: Sentence): string[] => {
     let perDoc = speakerCache.get(s.docId);
@@ -82,6 +90,7 @@ export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordN
     lexiconProblem: () => lexiconProblem,
     sentenceTerms,
     sentenceSpeaker,
+    articleTerms,
     acronyms: findAcronyms(data.articles.map((a) => a.text)),
     datedShare: data.articles.length ? data.articles.filter((a) => a.date).length / data.articles.length : 0,
     data,

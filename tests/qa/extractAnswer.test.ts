@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
 import { answerTypeOf } from '../../src/qa/analyzeQuestion.ts';
 import { hasAnswerCue } from '../../src/qa/answerCues.ts';
-import { isHeading, overlap, pickSentences, scoreSentences, type ScoredSentence, type SentenceFeatures } from '../../src/qa/extractAnswer.ts';
+import { DEFAULT_EXTRACT_OPTIONS, isHeading, overlap, pickSentences, scoreSentences, type ScoredSentence, type SentenceFeatures } from '../../src/qa/extractAnswer.ts';
 import { retrieveChunks } from '../../src/qa/retrieve.ts';
 import { countTerms } from '../../src/store/lexicalIndex.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
@@ -297,5 +297,45 @@ describe('ask(): extraction', () => {
     ]);
     const answer = await asker(index, { abstainBelow: 0 })('How long will the port of Varna stay closed?');
     expect(answer.sentences.length).toBe(1);
+  });
+});
+
+describe('scoreSentences: the article a question names', () => {
+  /** Only the first article mentions Goa and talks, in its lead; its answer sentence does not. */
+  const talks = () =>
+    buildIndex([
+      {
+        id: 'goa',
+        title: 'Ministers meet',
+        text: 'The ministers held talks in Goa on Thursday. Trade was discussed at length. The two sides agreed to build a multipolar system.',
+      },
+      {
+        id: 'moscow',
+        title: 'Visit to Moscow',
+        text: 'Jaishankar met Lavrov in Moscow in December. Energy was discussed at length. The ministers agreed on a new world order.',
+      },
+    ]);
+  const question = 'What world order did the ministers agree to build at the Goa talks?';
+  const scored = (article: number) => {
+    const index = talks();
+    const terms = countTerms(analyzeTerms(question));
+    const chunks = retrieveChunks(index, terms, new Float32Array(index.embedder.dims));
+    const weights = { ...DEFAULT_EXTRACT_OPTIONS.weights, article };
+    const q = { text: question, weights: terms, ordered: analyzeTerms(question), answerType: answerTypeOf(question) };
+    return scoreSentences(index, q, chunks, { weights });
+  };
+  const find = (list: ScoredSentence[], words: string) => list.find((s) => s.text.includes(words))!;
+
+  it('measures the coverage of the whole article, beyond the sentence and its neighbours', () => {
+    const answer = find(scored(0), 'multipolar system');
+    expect(answer.features.article).toBeGreaterThan(answer.features.coverage);
+    expect(answer.features.article).toBeGreaterThan(find(scored(0), 'world order').features.article);
+  });
+
+  it('lifts the sentence of the article the question names above a rival with more of its words', () => {
+    const without = scored(0);
+    expect(find(without, 'world order').score).toBeGreaterThan(find(without, 'multipolar system').score);
+    const withArticle = scored(DEFAULT_EXTRACT_OPTIONS.weights.article);
+    expect(find(withArticle, 'multipolar system').score).toBeGreaterThan(find(withArticle, 'world order').score);
   });
 });
