@@ -22,9 +22,11 @@ export interface ConfidenceFeatures {
   /** The question names a year that the answer's article is not from and its quoted text does not name. */
   dateMiss: number;
   /**
-   * Best score minus the best score from a rival article: how plainly one article is the one
-   * asked about. 0 when a date or number is asked for and not quoted: then it only shows the
-   * right article was found, not the fact ("How many nationals…?" of an article that names none).
+   * Best sentence's own score (without the article-wide feature) minus a rival article's: how
+   * plainly one answer is the one asked about. 0 when a date or number is asked for and not
+   * quoted, when the article is from another year than the one named, or when it speaks of the
+   * event as still ahead: then it only shows the right topic was found, not the fact ("How many
+   * nationals…?" of an article that names none).
    */
   margin: number;
   /**
@@ -113,7 +115,7 @@ export function confidenceFeatures(
     typedMiss: typed && !precise && !holdsType ? 1 : 0,
     preciseMiss: precise && !holdsType ? 1 : 0,
     dateMiss: archive.dateMiss ? 1 : 0,
-    margin: (precise && !holdsType) || archive.eventAhead || archive.dateMiss ? 0 : Math.min(1, runnerUp ? Math.max(0, best.score - runnerUp.score) : best.score),
+    margin: (precise && !holdsType) || archive.eventAhead || archive.dateMiss ? 0 : Math.min(1, runnerUp ? Math.max(0, best.ownScore - runnerUp.ownScore) : best.ownScore),
     speakerMiss: archive.asksSpeaker && !quoted.some((s) => s.features.speaker >= SPEAKER_FOUND) ? 1 : 0,
     unnamedKind: archive.unnamedKind ? 1 : 0,
     eventAhead: archive.eventAhead ? 1 : 0,

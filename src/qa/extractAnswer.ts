@@ -65,6 +65,12 @@ export interface ScoredSentence {
   text: string;
   terms: string[];
   score: number;
+  /**
+   * The score without the article-wide feature: what the sentence itself earns. Confidence
+   * measures its margin on this, since the article feature lifts every sentence of the best
+   * article alike, answer or not (calibrate.ts: it made unanswerable questions look answerable).
+   */
+  ownScore: number;
   features: SentenceFeatures;
   /** Cosine similarity of its best chunk to the question. */
   semantic: number;
@@ -96,7 +102,11 @@ export function scoreSentences(
 ): ScoredSentence[] {
   const o = { ...DEFAULT_EXTRACT_OPTIONS, ...options, weights: { ...DEFAULT_EXTRACT_OPTIONS.weights, ...options.weights } };
   const scored = sentenceCandidates(index, question, chunks, o.chunkDepth);
-  for (const s of scored) s.score = weigh(s.features, o.weights) * docBoost(s.sentence.docId);
+  for (const s of scored) {
+    const boost = docBoost(s.sentence.docId);
+    s.score = weigh(s.features, o.weights) * boost;
+    s.ownScore = s.score - o.weights.article * s.features.article * boost;
+  }
   scored.sort((a, b) => b.score - a.score || a.sentence.docId.localeCompare(b.sentence.docId) || a.sentence.index - b.sentence.index);
   return scored;
 }
@@ -180,7 +190,7 @@ export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtr
       speaker: speakerShareOf(sentence),
       article: articleCoverage(sentence.docId),
     };
-    out.push({ sentence, text, terms, score: 0, features, semantic });
+    out.push({ sentence, text, terms, score: 0, ownScore: 0, features, semantic });
   }
   return out;
 }

@@ -59,6 +59,7 @@ describe('confidenceFeatures', () => {
     text: 'x',
     terms: [],
     score,
+    ownScore: score,
     semantic: 0.4,
     features: { coverage: 0.8, order: 0, proximity: 0, context: 1, window: 0.9, typed, restates: 0, lead: 1, speaker: 0, article: 0 } satisfies SentenceFeatures,
   });
@@ -84,9 +85,20 @@ describe('confidenceFeatures', () => {
     expect(confidenceFeatures(sentence(1.2, 0), sentence(0.5, 0, 'b'), 'person', ARCHIVE).margin).toBeCloseTo(0.7, 6);
   });
 
-  it('passes the date miss through', () => {
-    expect(confidenceFeatures(sentence(1, 1), undefined, 'other', { ...ARCHIVE, dateMiss: true }).dateMiss).toBe(1);
-    expect(confidenceFeatures(sentence(1, 1), undefined, 'other', ARCHIVE).dateMiss).toBe(0);
+  it('passes the date miss through, and then counts no margin: the topic is found, not that time', () => {
+    expect(confidenceFeatures(sentence(1, 1), undefined, 'other', { ...ARCHIVE, dateMiss: true })).toMatchObject({ dateMiss: 1, margin: 0 });
+    expect(confidenceFeatures(sentence(1, 1), undefined, 'other', ARCHIVE)).toMatchObject({ dateMiss: 0, margin: 1 });
+  });
+
+  it('counts no margin for an event the answer speaks of as still ahead', () => {
+    expect(confidenceFeatures(sentence(1.2, 0), sentence(0.5, 0, 'b'), 'other', { ...ARCHIVE, eventAhead: true })).toMatchObject({ eventAhead: 1, margin: 0 });
+  });
+
+  it('takes the margin on what the sentences earn themselves, not on their article’s coverage', () => {
+    // Ahead by 0.5 only through the article-wide feature, behind by 0.2 on its own.
+    const best = { ...sentence(2, 0), ownScore: 1 };
+    const rival = { ...sentence(1.5, 0, 'b'), ownScore: 1.2 };
+    expect(confidenceFeatures(best, rival, 'other', ARCHIVE).margin).toBe(0);
   });
 
   it('takes the margin over the runner-up, clipped to [0, 1]', () => {

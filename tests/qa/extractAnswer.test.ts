@@ -133,7 +133,7 @@ describe('isHeading', () => {
 /** A ScoredSentence by hand, for pickSentences (which only reads score, terms and `typed`). */
 function scored(docId: string, index: number, text: string, score: number, typed = 0): ScoredSentence {
   const features = { typed } as SentenceFeatures;
-  return { sentence: { docId, index, start: 0, end: text.length }, text, terms: analyzeTerms(text), score, features, semantic: 0 };
+  return { sentence: { docId, index, start: 0, end: text.length }, text, terms: analyzeTerms(text), score, ownScore: score, features, semantic: 0 };
 }
 
 describe('pickSentences', () => {
