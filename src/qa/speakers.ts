@@ -68,7 +68,7 @@ export function attributeSpeakers(sentences: readonly string[]): string[][] {
   const runs = quotationRuns(sentences);
   const out: string[][] = new Array(sentences.length);
   let names: Set<string> | undefined;
-  let titles: string[][] | undefined;
+  let titles: Titles | undefined;
   for (const run of runs) {
     // A quotation takes the attribution found in any of its sentences.
     const found = run.map((i) => own[i]!).find((p) => p !== undefined);
@@ -87,26 +87,46 @@ export function attributeSpeakers(sentences: readonly string[]): string[][] {
  * stands for that name when used alone later: "the Indian Foreign Minister said" is
  * Jaishankar speaking. The name is what follows the title in a run of capitalised words.
  */
-function withName(speaker: string[], titles: readonly string[][]): string[] {
+function withName(speaker: string[], titles: Titles): string[] {
   if (speaker.length === 0) return speaker;
-  for (const run of titles) {
-    for (let at = 0; at + speaker.length < run.length; at++) {
-      if (speaker.every((t, k) => run[at + k] === t)) return [...speaker, ...run.slice(at + speaker.length)];
+  const key = speaker.join(' ');
+  let named = titles.resolved.get(key);
+  if (named) return named;
+  named = speaker;
+  for (const { run, at } of titles.byWord.get(speaker[0]!) ?? []) {
+    if (at + speaker.length < run.length && speaker.every((t, k) => run[at + k] === t)) {
+      named = [...speaker, ...run.slice(at + speaker.length)];
+      break;
     }
   }
-  return speaker;
+  titles.resolved.set(key, named);
+  return named;
 }
 
-/** The article's runs of capitalised words, analysed ("Kremlin Spokesperson Dmitry Peskov"). */
-function titledNames(sentences: readonly string[]): string[][] {
-  const runs: string[][] = [];
+/**
+ * The article's runs of capitalised words, analysed ("Kremlin Spokesperson Dmitry Peskov"),
+ * indexed by the words they hold and with each title resolved once: a long article repeats
+ * "the minister said" hundreds of times.
+ */
+interface Titles {
+  byWord: Map<string, Array<{ run: string[]; at: number }>>;
+  resolved: Map<string, string[]>;
+}
+
+function titledNames(sentences: readonly string[]): Titles {
+  const byWord = new Map<string, Array<{ run: string[]; at: number }>>();
   for (const s of sentences) {
     for (const m of s.matchAll(/(?:\p{Lu}[\p{L}'’.-]*\s+)+\p{Lu}[\p{L}'’-]*/gu)) {
-      const terms = analyzeTerms(m[0]);
-      if (terms.length >= 2) runs.push(terms);
+      const run = analyzeTerms(m[0]);
+      if (run.length < 2) continue;
+      for (let at = 0; at < run.length - 1; at++) {
+        let list = byWord.get(run[at]!);
+        if (!list) byWord.set(run[at]!, (list = []));
+        list.push({ run, at });
+      }
     }
   }
-  return runs;
+  return { byWord, resolved: new Map() };
 }
 
 interface Phrase {
