@@ -26,6 +26,11 @@ export function tokenizeWords(text: string): string[] {
   return words;
 }
 
+/** Words in order with their case kept, for cues that read capitalisation (names). */
+export function casedWords(text: string): string[] {
+  return [...text.normalize('NFKC').matchAll(WORD)].map((m) => m[0]);
+}
+
 /**
  * Irregular forms Porter cannot reach ("met" never stems to "meet"); news text is full of
  * them, and a question asks "meet" of an article that says "met".

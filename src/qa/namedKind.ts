@@ -1,4 +1,4 @@
-import { irregularBase, isStopword, stemWord } from '../analyze/analyzeTerms.ts';
+import { casedWords, irregularBase, isStopword, stemWord } from '../analyze/analyzeTerms.ts';
 
 /**
  * "Which resort…?", "What is the name of the Kremlin spokesperson…?" ask for the name of a
@@ -8,7 +8,6 @@ import { irregularBase, isStopword, stemWord } from '../analyze/analyzeTerms.ts'
  * "the Kudankulam nuclear power plant", "Deputy Prime Minister Manturov".
  */
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 /** Words read after "which" or "the name of the" to find the kind's word (its last). */
 const KIND_WORDS = 4;
 /** How far from the kind's word a name may stand: "the Kudankulam nuclear power plant". */
@@ -16,7 +15,7 @@ const NAME_REACH = 3;
 
 /** The word for the kind whose name the question asks for ("resort"), if it asks for one. */
 export function askedKind(question: string): string | undefined {
-  const words = [...question.normalize('NFKC').matchAll(WORD)].map((m) => m[0].toLowerCase().replace(/['’]s$/, ''));
+  const words = casedWords(question).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
   const start = kindStart(words);
   if (start === undefined) return undefined;
   let head: string | undefined;
@@ -46,7 +45,7 @@ export type KindNaming = 'named' | 'unnamed' | 'absent';
  * with no such name, 'absent' when the sentence does not speak of the kind at all.
  */
 export function kindNaming(sentence: string, kind: string, questionTerms: ReadonlySet<string>): KindNaming {
-  const words = [...sentence.normalize('NFKC').matchAll(WORD)].map((m) => m[0]);
+  const words = casedWords(sentence);
   let seen = false;
   for (let i = 0; i < words.length; i++) {
     // The noun itself, singular or plural: a stem would also take the verb ("state" → "stated").
