@@ -134,7 +134,7 @@ interface Phrase {
   pronoun: boolean;
 }
 
-/** The speaker phrase of one sentence, read around its first speech verb. */
+/** The speaker phrase of one sentence, read around its first speech verb with a readable subject. */
 function speakerPhrase(sentence: string): Phrase | undefined {
   for (const verb of sentence.matchAll(SPEECH_VERB)) {
     const at = verb.index!;
