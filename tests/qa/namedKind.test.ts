@@ -38,28 +38,21 @@ describe('kindNaming', () => {
 });
 
 describe('ask(): a thing of the asked kind that the archive never names', () => {
-  const index = () =>
+  /** Two articles; the Goa one speaks of the resort as `resort` says it. */
+  const index = (resort: string) =>
     buildIndex([
-      {
-        id: 'goa',
-        title: 'Ministers meet in Goa',
-        text: 'Lavrov met Jaishankar at a luxury beach resort in Goa on Thursday. The two ministers discussed trade.',
-      },
+      { id: 'goa', title: 'Ministers meet in Goa', text: `Lavrov met Jaishankar at ${resort} in Goa on Thursday. The two ministers discussed trade.` },
       { id: 'moscow', title: 'Talks in Moscow', text: 'Jaishankar visited Moscow in December. He met Lavrov for talks on energy.' },
     ]);
 
   it('is a miss that lowers the confidence; naming the resort lifts it', async () => {
     const question = 'What is the name of the luxury resort in Goa where Lavrov met Jaishankar?';
     let seen: { unnamedKind: number } | undefined;
-    const unnamed = await asker(index(), { abstainBelow: 0, inspect: (f) => (seen = f) })(question);
+    const unnamed = await asker(index('a luxury beach resort'), { abstainBelow: 0, inspect: (f) => (seen = f) })(question);
     expect(unnamed.sentences[0]!.docId).toBe('goa');
     expect(seen!.unnamedKind).toBe(1);
 
-    const named = buildIndex([
-      { id: 'goa', title: 'Ministers meet in Goa', text: 'Lavrov met Jaishankar at the Taj Exotica resort in Goa on Thursday. The two ministers discussed trade.' },
-      { id: 'moscow', title: 'Talks in Moscow', text: 'Jaishankar visited Moscow in December. He met Lavrov for talks on energy.' },
-    ]);
-    const answered = await asker(named, { abstainBelow: 0, inspect: (f) => (seen = f) })(question);
+    const answered = await asker(index('the Taj Exotica resort'), { abstainBelow: 0, inspect: (f) => (seen = f) })(question);
     expect(seen!.unnamedKind).toBe(0);
     expect(answered.confidence).toBeGreaterThan(unnamed.confidence);
   });
