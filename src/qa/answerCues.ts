@@ -76,7 +76,7 @@ const COUNT_REACH = 3;
  * "how long" a date bounding a span too ("since 1951", not "on Thursday").
  */
 function countsWhatIsAsked(sentence: string, question: string): boolean {
-  if (/\bhow long\b/i.test(question) && datesASpan(sentence, question)) return true;
+  if (/\bhow long\b/i.test(question)) return datesASpan(sentence, question) || measuresALength(sentence, question);
   const counts = countedNoun(question);
   const said = new Set(tokenizeWords(question));
   const fresh = (t: string) => !said.has(t);
@@ -89,6 +89,31 @@ function countsWhatIsAsked(sentence: string, question: string): boolean {
   // A year-like figure right before the thing counted is a count after all: "2000 guests".
   const tokens = tokenizeWords(sentence);
   return !!counts && tokens.some((t, i) => fresh(t) && FIGURE.test(t) && counts(tokens, i + 1, 1));
+}
+
+/** Units a "how long" answer is counted in: of time ("a five-day visit", "one hour and a half") or of length. */
+const LENGTH_UNIT = /^(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|millenni(?:um|a)|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|foot|yards?|inches|inch|cm|mm)$/;
+/** How far after its figure a unit may come: "one and a half hours", "5,000 square km". */
+const UNIT_REACH = 3;
+
+/** "the nineteenth century", "a third year": an ordinal counts out a span by its unit too. */
+const ORDINAL = /^(?:first|second|third|\p{L}+th)$/u;
+
+/**
+ * "How long" is answered by a span: a figure in digits ("28 days", "since 1957"), or a number
+ * word, ordinal or "a" with a unit of time or length after it ("a five-day visit", "one hour
+ * and a half", "well into the nineteenth century", "a week-long event"). A number word counting
+ * something else ("several agreements") is no length.
+ */
+function measuresALength(sentence: string, question: string): boolean {
+  const said = new Set(tokenizeWords(question));
+  const tokens = tokenizeWords(sentence.replace(DATE, (date) => (/\d/.test(date) ? date : date.replace(/[\p{L}\p{N}]+/gu, 'x'))));
+  const unitAfter = (i: number) => tokens.slice(i + 1, i + 1 + UNIT_REACH).some((u) => LENGTH_UNIT.test(u));
+  return tokens.some(
+    (t, i) =>
+      !said.has(t) &&
+      (FIGURE.test(t) || ((NUMBER_WORD.test(t) || ORDINAL.test(t)) && unitAfter(i)) || ((t === 'a' || t === 'an') && LENGTH_UNIT.test(tokens[i + 1] ?? '') && tokens[i + 2] === 'long')),
+  );
 }
 
 /** A date that bounds a span ("since 1951", "until 1796"): an answer to "how long", where "on Thursday" is not. */

@@ -10,7 +10,7 @@ import { isFollowUp, type ConversationMemory } from './conversationMemory.ts';
 import { asksWhatHappened, speaksOfItAsAhead } from './eventAhead.ts';
 import { pickSentences, scoreSentences, sentenceKey, type ExtractOptions } from './extractAnswer.ts';
 import type { LoadedIndex } from './loadedIndex.ts';
-import { askedKind, kindNaming } from './namedKind.ts';
+import { askedKindNouns, kindNaming } from './namedKind.ts';
 import { dateAffinity, missesQuestionDates, withinBounds } from './questionDates.ts';
 import { rankArticles, retrieveChunks, type RetrieveOptions } from './retrieve.ts';
 import { replyToSmallTalk } from './smallTalk.ts';
@@ -30,6 +30,8 @@ export interface AnswerSettings {
   related?: Partial<RelatedTermsOptions & { retrievalWeight: number }> | false;
 }
 
+/** Share of dated articles above which the archive is news (dates, reported speech), not an encyclopaedia. */
+const NEWS_ARCHIVE_DATED = 0.5;
 /** Multipliers for the soft preferences. */
 const DATE_MATCH_BOOST = 1.25;
 /**
@@ -94,7 +96,7 @@ export async function answerQuestion(
   const terms = countTerms(question.terms);
   // In a dated archive, "in May 2023" is mostly a question about *when articles were written*
   // (handled by the date boost below); as words it still counts, but less.
-  if (question.dates.length > 0 && index.datedShare > 0.5) {
+  if (question.dates.length > 0 && index.datedShare > NEWS_ARCHIVE_DATED) {
     for (const range of question.dates) for (const t of analyzeTerms(range.text)) if (terms.has(t)) terms.set(t, DATE_WORD_WEIGHT);
   }
   // "In what *year*…", "Besides *oil*, …": words that say what the answer is not about.
@@ -129,6 +131,7 @@ export async function answerQuestion(
   const idf = (t: string) => index.data.lexical.idf(t);
   const picked = pickSentences(scored, settings.extract, question.answerType, new Set(followUp ? (previous.quoted ?? []) : []));
   const archiveKnows = {
+    news: index.datedShare > NEWS_ARCHIVE_DATED,
     share: knownShare(index, terms, related),
     unknownName: namesUnknown(index, text, related),
     asksSpeaker: question.speaker?.words === true,
@@ -230,8 +233,8 @@ function namesUnknown(index: LoadedIndex, question: string, related: RelatedTerm
 function leavesKindUnnamed(question: string, answerType: AnswerType, quoted: string[], questionTerms: string[]): boolean {
   // Only where the answer is a proper name: "Which element…" is answered by "oxygen".
   const proper = answerType === 'name' || answerType === 'place' || answerType === 'person' || /\bname of\b/i.test(question);
-  const kind = proper ? askedKind(question) : undefined;
-  if (kind === undefined) return false;
+  const kind = proper ? askedKindNouns(question) : [];
+  if (kind.length === 0) return false;
   const terms = new Set(questionTerms);
   const naming = quoted.map((text) => kindNaming(text, kind, terms));
   // The first sentence is the answer; a second that speaks of the kind in passing ("the state

@@ -15,17 +15,34 @@ const NAME_REACH = 3;
 
 /** The word for the kind whose name the question asks for ("resort"), if it asks for one. */
 export function askedKind(question: string): string | undefined {
-  const words = casedWords(question).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+  return askedKindPhrase(question)?.at(-1)?.toLowerCase();
+}
+
+/**
+ * The words of the kind's phrase, as cased in the question: "Which *resort state* known for…"
+ * → [resort, state]. A name may stand by any of its common nouns ("a resort in Goa").
+ */
+function askedKindPhrase(question: string): string[] | undefined {
+  const cased = casedWords(question).map((w) => w.replace(/['’]s$/, ''));
+  const words = cased.map((w) => w.toLowerCase());
   const start = kindStart(words);
   if (start === undefined) return undefined;
-  let head: string | undefined;
+  let end = start;
   for (let i = start; i < Math.min(words.length, start + KIND_WORDS); i++) {
     const w = words[i]!;
     // The kind's phrase ends at the verb or preposition that follows it ("city *hosted*", "summit *in*").
     if (isStopword(w) || /(?:ed|ing|ly)$/.test(w) || irregularBase(w) !== w) break;
-    head = w;
+    end = i + 1;
   }
-  return head;
+  return end > start ? cased.slice(start, end) : undefined;
+}
+
+/**
+ * The common nouns of the kind's phrase, head last: "Which Laotian city" → [city] (a name
+ * such as "Laotian" says which, it is not the kind). Empty when the question asks for no kind.
+ */
+export function askedKindNouns(question: string): string[] {
+  return (askedKindPhrase(question) ?? []).filter((w) => !/^\p{Lu}/u.test(w)).map((w) => w.toLowerCase());
 }
 
 function kindStart(words: string[]): number | undefined {
@@ -40,20 +57,23 @@ function kindStart(words: string[]): number | undefined {
 export type KindNaming = 'named' | 'unnamed' | 'absent';
 
 /**
- * Whether a sentence names a thing of the kind: 'named' when a capitalised word the question
+ * Whether a sentence names a thing of the kind: 'named' when a capitalised word or a figure the question
  * does not use stands within reach of the kind's word, 'unnamed' when the kind's word is there
  * with no such name, 'absent' when the sentence does not speak of the kind at all.
  */
-export function kindNaming(sentence: string, kind: string, questionTerms: ReadonlySet<string>): KindNaming {
+export function kindNaming(sentence: string, kind: string | readonly string[], questionTerms: ReadonlySet<string>): KindNaming {
+  const kinds = typeof kind === 'string' ? [kind] : kind;
   const words = casedWords(sentence);
   let seen = false;
   for (let i = 0; i < words.length; i++) {
     // The noun itself, singular or plural: a stem would also take the verb ("state" → "stated").
-    if (!sameNoun(words[i]!.toLowerCase().replace(/['’]s$/, ''), kind)) continue;
+    const word = words[i]!.toLowerCase().replace(/['’]s$/, '');
+    if (!kinds.some((k) => sameNoun(word, k))) continue;
     seen = true;
     for (let j = Math.max(1, i - NAME_REACH); j <= Math.min(words.length - 1, i + NAME_REACH); j++) {
       const w = words[j]!;
-      if (j === i || !/^\p{Lu}/u.test(w)) continue;
+      // A capitalised word or a figure names it: "the Taj Exotica resort", "the 50 fund".
+      if (j === i || !/^[\p{Lu}\p{N}]/u.test(w)) continue;
       const lower = w.toLowerCase().replace(/['’]s$/, '');
       if (!isStopword(lower) && !questionTerms.has(stemWord(lower))) return 'named';
     }

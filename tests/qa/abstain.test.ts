@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceFeatures, confidenceOf, type ConfidenceFeatures } from '../../src/qa/confidence.ts';
+import { confidenceFeatures, confidenceOf, DEFAULT_ABSTAIN_BELOW, NEWS_CUE_STRENGTH, type ConfidenceFeatures } from '../../src/qa/confidence.ts';
 import type { ScoredSentence, SentenceFeatures } from '../../src/qa/extractAnswer.ts';
 import { replyToSmallTalk } from '../../src/qa/smallTalk.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
@@ -88,6 +88,22 @@ describe('confidenceFeatures', () => {
   it('passes the date miss through, and then counts no margin: the topic is found, not that time', () => {
     expect(confidenceFeatures(sentence(1, 1), undefined, 'other', { ...ARCHIVE, dateMiss: true })).toMatchObject({ dateMiss: 1, margin: 0 });
     expect(confidenceFeatures(sentence(1, 1), undefined, 'other', ARCHIVE)).toMatchObject({ dateMiss: 0, margin: 1 });
+  });
+
+  it('counts the news cues at full strength in a news archive: a plain, well-covered answer with one abstains', () => {
+    // Well covered and far ahead of any rival: answered, unless a news cue says it is the wrong fact.
+    const strong = sentence(1.5, 1);
+    for (const cue of ['dateMiss', 'asksSpeaker', 'unnamedKind', 'eventAhead'] as const) {
+      const raised = { ...ARCHIVE, dateMiss: false, [cue]: true };
+      const key = cue === 'asksSpeaker' ? 'speakerMiss' : cue;
+      const plain = confidenceFeatures(strong, undefined, 'person', raised, [strong]);
+      const news = confidenceFeatures(strong, undefined, 'person', { ...raised, news: true }, [strong]);
+      expect(plain[key]).toBe(1);
+      expect(news[key]).toBe(NEWS_CUE_STRENGTH);
+      expect(confidenceOf({ ...plain, margin: 1 })).toBeGreaterThanOrEqual(DEFAULT_ABSTAIN_BELOW);
+      expect(confidenceOf({ ...news, margin: 1 })).toBeLessThan(DEFAULT_ABSTAIN_BELOW);
+    }
+    expect(confidenceFeatures(strong, undefined, 'person', { ...ARCHIVE, news: true }, [strong])).toMatchObject({ dateMiss: 0, speakerMiss: 0, unnamedKind: 0, eventAhead: 0 });
   });
 
   it('counts no margin for an event the answer speaks of as still ahead', () => {
@@ -200,7 +216,8 @@ describe('ask(): a year the archive does not reach', () => {
 
   it('abstains when the question names a year no answering article is from or mentions', async () => {
     const { answer, seen } = await features('How strong was the earthquake that shook Tarnow in 2019?');
-    expect(seen.dateMiss).toBe(1);
+    // The fixture's articles are dated: a news archive, where the cue counts at full strength.
+    expect(seen.dateMiss).toBe(NEWS_CUE_STRENGTH);
     expect(answer.kind).toBe('abstain');
     expect(answer.sources.map((s) => s.docId)).toContain('quake');
   });

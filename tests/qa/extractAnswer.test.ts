@@ -88,6 +88,15 @@ describe('hasAnswerCue', () => {
     expect(hasAnswerCue('number', 'He had some time for that.', 'How much time did he have for a suntan?')).toBe(false);
   });
 
+  it('number: "how long" takes a number word only with a unit of time or length after it', () => {
+    const question = 'How long did the visit to Moscow last?';
+    expect(hasAnswerCue('number', 'Several key agreements were signed during the visit.', question)).toBe(false);
+    expect(hasAnswerCue('number', 'He had one hour and a half for rest.', question)).toBe(true);
+    expect(hasAnswerCue('number', 'Families kept French names well into the nineteenth century.', question)).toBe(true);
+    expect(hasAnswerCue('number', 'There was a week-long event at the centre.', question)).toBe(true);
+    expect(hasAnswerCue('number', 'A day after the attack, he arrived.', question)).toBe(false);
+  });
+
   it('person: a capitalised name the question does not say (not the sentence-initial word)', () => {
     expect(hasAnswerCue('person', 'The accord was signed by Maria Okafor on behalf of the council.', 'Who signed the accord?')).toBe(true);
     expect(hasAnswerCue('person', 'Officials signed the accord on behalf of the council.', 'Who signed the accord?')).toBe(false);

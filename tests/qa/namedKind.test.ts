@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
-import { askedKind, kindNaming } from '../../src/qa/namedKind.ts';
+import { askedKind, askedKindNouns, kindNaming } from '../../src/qa/namedKind.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 
 describe('askedKind', () => {
@@ -18,6 +18,17 @@ describe('askedKind', () => {
   });
 });
 
+describe('askedKindNouns', () => {
+  it.each([
+    ['Which resort state known for its beaches hosted the talks?', ['resort', 'state']],
+    ['Which Laotian city hosted the encounter?', ['city']],
+    ['What was the name of the fund setup to help the community?', ['fund', 'setup']],
+    ['Who met Lavrov?', []],
+  ])('%s → %j', (question, nouns) => {
+    expect(askedKindNouns(question)).toEqual(nouns);
+  });
+});
+
 describe('kindNaming', () => {
   const q = (text: string) => new Set(analyzeTerms(text));
   it('a capitalised word next to the kind, not from the question, names it', () => {
@@ -29,6 +40,16 @@ describe('kindNaming', () => {
   it('the kind without a name of its own is unnamed; a name from the question does not count', () => {
     expect(kindNaming('They met at a luxury beach resort in Goa on Thursday.', 'resort', q('What is the name of the resort in Goa?'))).toBe('unnamed');
     expect(kindNaming('A Kremlin spokesperson called the visit important.', 'spokesperson', q('Which Kremlin spokesperson?'))).toBe('unnamed');
+  });
+
+  it('a figure next to the kind names it too', () => {
+    expect(kindNaming('The committee created the 50 fund for grants.', 'fund', q('What was the name of the fund?'))).toBe('named');
+  });
+
+  it('any common noun of the kind’s phrase may carry the name: a "resort state" is named by "a resort in Goa"', () => {
+    const question = q('Which resort state known for its beaches hosted the talks?');
+    expect(kindNaming('They met at a resort in Goa.', ['resort', 'state'], question)).toBe('named');
+    expect(kindNaming('They met at a resort in Goa.', 'state', question)).toBe('absent');
   });
 
   it('only the noun counts, not a verb with the same stem', () => {
