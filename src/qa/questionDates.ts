@@ -130,7 +130,12 @@ export function missesQuestionDates(articleDate: string | null, quoted: string, 
   if (!articleDate || dated.length === 0) return false;
   if (dateAffinity(articleDate, dated) === 1) return false;
   const years = new Set(dated.flatMap((r) => [r.from.slice(0, 4), r.to.slice(0, 4)]));
-  return ![...years].some((y) => new RegExp(`\\b${y}\\b`).test(quoted));
+  if ([...years].some((y) => new RegExp(`\\b${y}\\b`).test(quoted))) return false;
+  // A date the text gives without its year is of the article's time: "the summit in January",
+  // written on 27 December 2023, is in January 2024.
+  const written = new Date(`${articleDate.slice(0, 10)}T12:00:00Z`);
+  if (Number.isNaN(written.getTime())) return true;
+  return !chrono.parse(quoted, written).some((r) => years.has(String(r.start.get('year'))));
 }
 
 /** True when an article passes the `since` / `until` options (undated articles never pass a filter). */

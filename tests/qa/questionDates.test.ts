@@ -130,6 +130,13 @@ describe('missesQuestionDates', () => {
     expect(missesQuestionDates('2024-07-26', 'They first met in Geneva in 2022.', ranges('Where did they meet in March 2022?'))).toBe(false);
   });
 
+  it('reads a date the text gives without a year as of the article’s time', () => {
+    const summit = 'He expects a strong delegation at the investors’ summit in January.';
+    const question = ranges('Which summit in January 2024 did he expect a strong delegation at?');
+    expect(missesQuestionDates('2023-12-27', summit, question)).toBe(false);
+    expect(missesQuestionDates('2023-03-01', summit, question)).toBe(true);
+  });
+
   it('judges only years written out, and nothing without an article date or a question date', () => {
     expect(missesQuestionDates('2020-01-01', quoted, ranges('Where did they meet last December?'))).toBe(false);
     expect(missesQuestionDates('2020-01-01', quoted, ranges('Where did they meet on July 3?'))).toBe(false);
