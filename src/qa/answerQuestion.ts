@@ -127,7 +127,9 @@ export async function answerQuestion(
   const retrieved = rankArticles(chunks, 10);
   const t2 = performance.now();
 
-  const scored = scoreSentences(index, { text, weights: terms, ordered: question.terms, answerType: question.answerType, related, speaker: question.speaker?.terms }, chunks, settings.extract, docBoost);
+  // "Russia's foreign minister" is not India's: a place that owns the speaker says which one.
+  const speaker = question.speaker && [...question.speaker.owners.filter(index.isPlace).flatMap((w) => analyzeTerms(w)), ...question.speaker.terms];
+  const scored = scoreSentences(index, { text, weights: terms, ordered: question.terms, answerType: question.answerType, related, speaker }, chunks, settings.extract, docBoost);
   const idf = (t: string) => index.data.lexical.idf(t);
   const picked = pickSentences(scored, settings.extract, question.answerType, new Set(followUp ? (previous.quoted ?? []) : []));
   const archiveKnows = {

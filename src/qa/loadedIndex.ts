@@ -5,6 +5,7 @@ import { attributeSpeakers } from './speakers.ts';
 import type { Embedder } from '../embed/types.ts';
 import type { IndexData, StoredChunk } from '../store/indexData.ts';
 import { relatedTerms, type RelatedTerms, type RelatedTermsOptions } from '../lexicon/relatedTerms.ts';
+import { isPlaceName } from '../lexicon/places.ts';
 import { WordNet } from '../lexicon/wordnet.ts';
 
 /** An index ready for questions: the stored data plus lookups built once at load time. */
@@ -31,6 +32,8 @@ export interface LoadedIndex {
   acronyms: AcronymMap;
   /** Words this archive uses for the question's words (WordNet relations, see lexicon/). */
   related(question: string, options?: Partial<RelatedTermsOptions>): RelatedTerms;
+  /** Whether a word names a place (WordNet); false when WordNet cannot be read. */
+  isPlace(word: string): boolean;
   /** Why WordNet could not be read, once it failed (then `related` returns nothing). */
   lexiconProblem(): string | undefined;
 }
@@ -85,8 +88,18 @@ export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordN
       return new Map();
     }
   };
+  const isPlace = (word: string): boolean => {
+    if (lexiconProblem) return false;
+    try {
+      return isPlaceName(lexicon, word);
+    } catch (error) {
+      lexiconProblem = error instanceof Error ? error.message : String(error);
+      return false;
+    }
+  };
   return {
     related,
+    isPlace,
     lexiconProblem: () => lexiconProblem,
     sentenceTerms,
     sentenceSpeaker,

@@ -27,6 +27,12 @@ export interface AskedSpeaker {
   /** Analysed words naming the speaker ("lavrov", "spokesman"). */
   terms: string[];
   /**
+   * Whose speaker it is, when the question says so with a possessive ("*Russia's* foreign
+   * minister", "*Putin's* spokesman"): lower-cased words, not analysed. A place's possessive
+   * says which minister; a person's only whose spokesman, whom the article may not name.
+   */
+  owners: string[];
+  /**
    * True when the answer is their words ("What did Lavrov say…"); false when they are only
    * the source ("According to the census, …"), which encyclopaedic text rarely attributes.
    */
@@ -39,11 +45,14 @@ export function askedSpeaker(question: string): AskedSpeaker | undefined {
   for (const { pattern, words } of ASKED_SPEAKER) {
     const match = pattern.exec(q);
     if (!match) continue;
-    // "Putin's spokesman" is a spokesman: the owner only says whose, and the article may not name him.
-    const head = analyzeTerms(match[1]!.replace(/[\p{L}\p{N}-]+['’]s?(?=\s)/gu, ' '));
+    // "Putin's spokesman" is a spokesman: the owner only says whose, and the article may not name
+    // him. Whether an owner is a place ("Russia's") is for the caller, who has the lexicon.
+    const possessive = /([\p{L}\p{N}-]+)['’]s?(?=\s)/gu;
+    const head = analyzeTerms(match[1]!.replace(possessive, ' '));
+    const owners = head.length > 0 ? [...match[1]!.matchAll(possessive)].map((m) => m[1]!) : [];
     const terms = head.length > 0 ? head : analyzeTerms(match[1]!);
     // "What did *they* say" names nobody: a pronoun or "the two sides" leaves nothing to match.
-    if (terms.length > 0) return { terms, words };
+    if (terms.length > 0) return { terms, owners, words };
   }
   return undefined;
 }
@@ -92,13 +101,17 @@ function withName(speaker: string[], titles: Titles): string[] {
   const key = speaker.join(' ');
   let named = titles.resolved.get(key);
   if (named) return named;
-  named = speaker;
+  let name: string[] | undefined;
+  const titled = new Set<string>();
   for (const { run, at } of titles.byWord.get(speaker[0]!) ?? []) {
-    if (at + speaker.length < run.length && speaker.every((t, k) => run[at + k] === t)) {
-      named = [...speaker, ...run.slice(at + speaker.length)];
-      break;
-    }
+    if (!speaker.every((t, k) => run[at + k] === t)) continue;
+    // A title: the name follows it in the run.
+    if (at + speaker.length < run.length) name ??= run.slice(at + speaker.length);
+    // A name: the titles it was given stand for it too ("Lavrov" is the Russian foreign
+    // minister a question may ask about), every one the article used.
+    else for (const t of run.slice(0, at)) titled.add(t);
   }
+  named = [...titled, ...speaker, ...(name ?? [])];
   titles.resolved.set(key, named);
   return named;
 }
@@ -119,7 +132,7 @@ function titledNames(sentences: readonly string[]): Titles {
     for (const m of s.matchAll(/(?:\p{Lu}[\p{L}'’.-]*\s+)+\p{Lu}[\p{L}'’-]*/gu)) {
       const run = analyzeTerms(m[0]);
       if (run.length < 2) continue;
-      for (let at = 0; at < run.length - 1; at++) {
+      for (let at = 0; at < run.length; at++) {
         let list = byWord.get(run[at]!);
         if (!list) byWord.set(run[at]!, (list = []));
         list.push({ run, at });
