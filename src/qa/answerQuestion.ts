@@ -5,7 +5,7 @@ import { expandAcronyms } from './acronyms.ts';
 import { analyzeQuestion, type AnswerType } from './analyzeQuestion.ts';
 import { citeSentences, statesSameFact, toSource } from './cite.ts';
 import { cleanQuestion, hasSearchableText } from './cleanQuestion.ts';
-import { confidenceFeatures, confidenceOf, DEFAULT_ABSTAIN_BELOW, type ConfidenceFeatures, type ConfidenceModel } from './confidence.ts';
+import { confidenceFeatures, confidenceOf, DEFAULT_ABSTAIN_BELOW, NEWS_ABSTAIN_BELOW, type ConfidenceFeatures, type ConfidenceModel } from './confidence.ts';
 import { isFollowUp, type ConversationMemory } from './conversationMemory.ts';
 import { asksWhatHappened, speaksOfItAsAhead } from './eventAhead.ts';
 import { pickSentences, scoreSentences, sentenceKey, type ExtractOptions } from './extractAnswer.ts';
@@ -154,7 +154,7 @@ export async function answerQuestion(
     );
   if (features) settings.inspect?.(features);
   const confidence = confidenceOf(features, settings.confidence);
-  const abstainBelow = settings.abstainBelow ?? DEFAULT_ABSTAIN_BELOW;
+  const abstainBelow = settings.abstainBelow ?? (archiveKnows.news ? NEWS_ABSTAIN_BELOW : DEFAULT_ABSTAIN_BELOW);
 
   if (!scored[0] || confidence < abstainBelow) {
     const closest = retrieved.slice(0, CLOSEST_ARTICLES).map((r, i) => toSource(index.articleById.get(r.docId)!, i + 1));

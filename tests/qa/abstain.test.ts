@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceFeatures, confidenceOf, DEFAULT_ABSTAIN_BELOW, NEWS_CUE_STRENGTH, type ConfidenceFeatures } from '../../src/qa/confidence.ts';
+import {
+  confidenceFeatures,
+  confidenceOf,
+  DEFAULT_ABSTAIN_BELOW,
+  DEFAULT_CONFIDENCE_MODEL,
+  NEWS_ABSTAIN_BELOW,
+  NEWS_CUE_STRENGTH,
+  type ConfidenceFeatures,
+  type ConfidenceModel,
+} from '../../src/qa/confidence.ts';
 import type { ScoredSentence, SentenceFeatures } from '../../src/qa/extractAnswer.ts';
 import { replyToSmallTalk } from '../../src/qa/smallTalk.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
@@ -124,18 +133,34 @@ describe('confidenceFeatures', () => {
   });
 });
 
-const archive = () =>
-  buildIndex([
-    {
-      id: 'quake',
-      title: 'Earthquake shakes Tarnow',
-      date: '2023-03-04',
-      text: 'A magnitude 5.8 earthquake shook the town of Tarnow early on Saturday. Engineers inspected the old cathedral for cracks.',
-    },
-    { id: 'dam', title: 'Dam opens', date: '2023-04-10', text: 'The new Ostra dam began producing electricity for the valley on Monday. It cost 90 million euros.' },
-    { id: 'vote', title: 'Council vote', date: '2023-05-22', text: 'The Tarnow council voted to rebuild the cathedral roof before winter. The vote passed nine to two.' },
-    { id: 'fair', title: 'Book fair', date: '2023-06-02', text: 'The spring book fair drew record crowds to the riverside hall. Publishers sold out of maps.' },
-  ]);
+const archiveArticles = [
+  {
+    id: 'quake',
+    title: 'Earthquake shakes Tarnow',
+    date: '2023-03-04',
+    text: 'A magnitude 5.8 earthquake shook the town of Tarnow early on Saturday. Engineers inspected the old cathedral for cracks.',
+  },
+  { id: 'dam', title: 'Dam opens', date: '2023-04-10', text: 'The new Ostra dam began producing electricity for the valley on Monday. It cost 90 million euros.' },
+  { id: 'vote', title: 'Council vote', date: '2023-05-22', text: 'The Tarnow council voted to rebuild the cathedral roof before winter. The vote passed nine to two.' },
+  { id: 'fair', title: 'Book fair', date: '2023-06-02', text: 'The spring book fair drew record crowds to the riverside hall. Publishers sold out of maps.' },
+];
+const archive = () => buildIndex(archiveArticles);
+
+describe('ask(): the threshold by kind of archive', () => {
+  it('answers a confidence between the news and the general threshold in a news archive only', async () => {
+    // Every feature weighs 0: the confidence is the intercept's, halfway between the thresholds.
+    const between = (NEWS_ABSTAIN_BELOW + DEFAULT_ABSTAIN_BELOW) / 2;
+    const flat = Object.fromEntries(Object.keys(DEFAULT_CONFIDENCE_MODEL).map((k) => [k, 0])) as unknown as ConfidenceModel;
+    const confidence = { ...flat, intercept: Math.log(between / (1 - between)) };
+    const question = 'What was the magnitude of the earthquake that shook Tarnow?';
+    const news = await asker(archive(), { confidence })(question);
+    expect(news.kind).toBe('answer');
+    const undated = buildIndex(archiveArticles.map((a) => ({ ...a, date: null })));
+    expect((await asker(undated, { confidence })(question)).kind).toBe('abstain');
+    // A threshold set by the user holds in both.
+    expect((await asker(archive(), { confidence, abstainBelow: DEFAULT_ABSTAIN_BELOW })(question)).kind).toBe('abstain');
+  });
+});
 
 describe('ask(): abstention', () => {
   it('abstains on an off-topic question and lists the closest articles instead', async () => {
