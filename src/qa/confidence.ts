@@ -139,8 +139,8 @@ export function confidenceFeatures(
  * archive (most articles dated), where each marks a wrong answer: the date of another meeting,
  * another minister's words, a resort left unnamed, a visit still ahead. At 1 they only lowered
  * confidence, and answers with a high margin still passed: on a question set written over the
- * seeds for fitting (tests/fixtures/train-questions.jsonl), 7 of its 35 unanswerable questions
- * were answered with one of these cues raised; at 2 all 7 abstain. In an encyclopaedic archive
+ * seeds for fitting (tests/fixtures/train-questions.jsonl), 5 of its 35 unanswerable questions
+ * were answered with one of these cues raised; at 2 all 5 abstain. In an encyclopaedic archive
  * (SQuAD) they stay at 1: there "what did X say" is often answered in the writer's words.
  */
 export const NEWS_CUE_STRENGTH = 2;
