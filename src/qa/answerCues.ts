@@ -100,14 +100,15 @@ const UNIT_REACH = 3;
 const ORDINAL = /^(?:first|second|third|\p{L}+th)$/u;
 
 /**
- * "How long" is answered by a span: a figure in digits ("28 days", "since 1957"), or a number
+ * "How long" is answered by a length: a figure in digits ("28 days", "340 km"), or a number
  * word, ordinal or "a" with a unit of time or length after it ("a five-day visit", "one hour
  * and a half", "well into the nineteenth century", "a week-long event"). A number word counting
- * something else ("several agreements") is no length.
+ * something else ("several agreements") is no length, nor is a date.
  */
 function measuresALength(sentence: string, question: string): boolean {
   const said = new Set(tokenizeWords(question));
-  const tokens = tokenizeWords(sentence.replace(DATE, (date) => (/\d/.test(date) ? date : date.replace(/[\p{L}\p{N}]+/gu, 'x'))));
+  // A date's words and digits are no length ("in 2024", "on Friday"); a span of dates is read above.
+  const tokens = tokenizeWords(sentence.replace(DATE, (date) => date.replace(/[\p{L}\p{N}]+/gu, 'x')));
   const unitAfter = (i: number) => tokens.slice(i + 1, i + 1 + UNIT_REACH).some((u) => LENGTH_UNIT.test(u));
   return tokens.some(
     (t, i) =>
@@ -116,11 +117,16 @@ function measuresALength(sentence: string, question: string): boolean {
   );
 }
 
+const SPAN_BOUND = 'since|until|till|from|between|by|through|throughout';
+const SPAN_START = new RegExp(`^(?:${SPAN_BOUND})\\s`, 'i');
+const SPAN_BEFORE = new RegExp(`\\b(?:${SPAN_BOUND})(?:\\s+[\\p{L}]+){0,4}[\\s-]+$`, 'iu');
+
 /** A date that bounds a span ("since 1951", "until 1796"): an answer to "how long", where "on Thursday" is not. */
 function datesASpan(sentence: string, question: string): boolean {
   const q = question.toLowerCase();
   for (const match of sentence.matchAll(DATE)) {
-    const bounds = /^(?:since|until|till|from|between)\s/i.test(match[0]) || /\b(?:since|until|till|from|between)\s+(?:the\s+)?$/i.test(sentence.slice(0, match.index));
+    // The bound may stand a few words before the date: "since at least the mid-14th century", "by 2100".
+    const bounds = SPAN_START.test(match[0]) || SPAN_BEFORE.test(sentence.slice(0, match.index));
     if (bounds && !q.includes(match[0].toLowerCase())) return true;
   }
   return false;

@@ -57,9 +57,10 @@ function kindStart(words: string[]): number | undefined {
 export type KindNaming = 'named' | 'unnamed' | 'absent';
 
 /**
- * Whether a sentence names a thing of the kind: 'named' when a capitalised word or a figure the question
- * does not use stands within reach of the kind's word, 'unnamed' when the kind's word is there
- * with no such name, 'absent' when the sentence does not speak of the kind at all.
+ * Whether a sentence names a thing of the kind: 'named' when a capitalised word or a figure
+ * the question does not use stands within reach of the kind's word (any of `kind`'s words),
+ * 'unnamed' when the kind's word is there with no such name, 'absent' when the sentence does
+ * not speak of the kind at all.
  */
 export function kindNaming(sentence: string, kind: string | readonly string[], questionTerms: ReadonlySet<string>): KindNaming {
   const kinds = typeof kind === 'string' ? [kind] : kind;

@@ -95,6 +95,14 @@ describe('hasAnswerCue', () => {
     expect(hasAnswerCue('number', 'Families kept French names well into the nineteenth century.', question)).toBe(true);
     expect(hasAnswerCue('number', 'There was a week-long event at the centre.', question)).toBe(true);
     expect(hasAnswerCue('number', 'A day after the attack, he arrived.', question)).toBe(false);
+    expect(hasAnswerCue('number', 'He went to Moscow in 2024 and again on Friday.', question)).toBe(false);
+  });
+
+  it('number: "how long" takes a date that bounds a span, the bound a few words before it', () => {
+    const question = 'How long has the imagery been used?';
+    expect(hasAnswerCue('number', 'This imagery has been in use since at least the mid-14th century.', question)).toBe(true);
+    expect(hasAnswerCue('number', 'The imagery will be in use by 2030.', question)).toBe(true);
+    expect(hasAnswerCue('number', 'The imagery was first used in 2030.', question)).toBe(false);
   });
 
   it('person: a capitalised name the question does not say (not the sentence-initial word)', () => {
