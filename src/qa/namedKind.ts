@@ -13,11 +13,6 @@ const KIND_WORDS = 4;
 /** How far from the kind's word a name may stand: "the Kudankulam nuclear power plant". */
 const NAME_REACH = 3;
 
-/** The word for the kind whose name the question asks for ("resort"), if it asks for one. */
-export function askedKind(question: string): string | undefined {
-  return askedKindPhrase(question)?.at(-1)?.toLowerCase();
-}
-
 /**
  * The words of the kind's phrase, as cased in the question: "Which *resort state* known for…"
  * → [resort, state]. A name may stand by any of its common nouns ("a resort in Goa").
@@ -38,11 +33,15 @@ function askedKindPhrase(question: string): string[] | undefined {
 }
 
 /**
- * The common nouns of the kind's phrase, head last: "Which Laotian city" → [city] (a name
- * such as "Laotian" says which, it is not the kind). Empty when the question asks for no kind.
+ * The words for the kind whose name the question asks for, its head last: "Which resort
+ * state…" → [resort, state]. A capitalised modifier says which, it is not the kind ("Which
+ * Laotian city" → [city]); the head always is ("Which Deputy Prime Minister" → [minister]).
+ * Empty when the question asks for no kind.
  */
 export function askedKindNouns(question: string): string[] {
-  return (askedKindPhrase(question) ?? []).filter((w) => !/^\p{Lu}/u.test(w)).map((w) => w.toLowerCase());
+  const phrase = askedKindPhrase(question) ?? [];
+  const modifiers = phrase.slice(0, -1).filter((w) => !/^\p{Lu}/u.test(w));
+  return [...modifiers, ...phrase.slice(-1)].map((w) => w.toLowerCase());
 }
 
 function kindStart(words: string[]): number | undefined {
