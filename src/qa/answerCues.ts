@@ -35,23 +35,28 @@ const CAPITALISED = /(?<![.!?]\s|^)\b[A-Z][\p{L}'’-]+(?:\s+(?:of\s+|de\s+|the\
 const FULL_NAME = /(?<!\bthe\s)(?<!\bThe\s)\b(?!The\b)(?:[A-Z]\.|[A-Z][\p{L}'’-]*)(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]*))+/gu;
 const PLACE = /\b(?:in|at|from|to|near|across)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\p{L}'’-]+/gu;
 
-function mentions(pattern: RegExp, sentence: string, question: string): boolean {
+function mentions(pattern: RegExp, sentence: string, question: string, unless: (found: string) => boolean = () => false): boolean {
   const q = question.toLowerCase();
   for (const match of sentence.matchAll(pattern)) {
     const found = match[0].toLowerCase().replace(/^(in|at|from|to|near|across)\s+(the\s+)?/, '');
-    if (!q.includes(found)) return true;
+    if (!q.includes(found) && !unless(match[0])) return true;
   }
   return false;
 }
 
-export function hasAnswerCue(type: AnswerType, sentence: string, question: string): boolean {
+/**
+ * `isPlace` says whether a word or phrase names a place (WordNet, via the index). Without it,
+ * any two capitalised words pass for a person.
+ */
+export function hasAnswerCue(type: AnswerType, sentence: string, question: string, isPlace?: (name: string) => boolean): boolean {
   switch (type) {
     case 'date':
       return mentions(DATE, sentence, question);
     case 'number':
       return countsWhatIsAsked(sentence, question);
     case 'person':
-      return mentions(FULL_NAME, sentence, question);
+      // "New Delhi emphasized…" has two capitalised words but no person in it: "Who…?" is not answered by a city.
+      return mentions(FULL_NAME, sentence, question, isPlace && ((name) => namesAPlace(name, isPlace)));
     case 'name':
       return mentions(CAPITALISED, sentence, question);
     case 'place':
@@ -59,6 +64,12 @@ export function hasAnswerCue(type: AnswerType, sentence: string, question: strin
     default:
       return false;
   }
+}
+
+/** A place as a whole ("New Delhi") or place by place ("Laos' Vientiane"). */
+function namesAPlace(name: string, isPlace: (name: string) => boolean): boolean {
+  const words = name.split(/\s+/).map((w) => w.replace(/['’]s?$/, ''));
+  return isPlace(words.join(' ')) || words.every((w) => isPlace(w));
 }
 
 /** A figure starts with a digit ("340", "7th", "11-year"); "G20" or "Su-57" are names. */

@@ -15,9 +15,12 @@ export interface ConfidenceFeatures {
   semantic: number;
   /** The question wants a date/number/name/place and a quoted sentence has one. */
   typedMatch: number;
-  /** The question wants a name or place and no quoted sentence has one. */
+  /** The question wants a name or place and no quoted sentence has one (outside a news archive). */
   typedMiss: number;
-  /** The question wants a date or a number and no quoted sentence has one (a reliable cue). */
+  /**
+   * The question wants a date or a number (in a news archive, also a person, place or name)
+   * and no quoted sentence has one (a reliable cue).
+   */
   preciseMiss: number;
   /** The question names a year that the answer's article is not from and its quoted text does not name. */
   dateMiss: number;
@@ -113,7 +116,10 @@ export function confidenceFeatures(
   quoted: readonly ScoredSentence[] = [best],
 ): ConfidenceFeatures {
   const typed = answerType !== 'other';
-  const precise = answerType === 'date' || answerType === 'number';
+  // News names its people and places: there "Who…?" answered by a sentence naming no one is
+  // as plainly wrong as "When…?" answered with no date. An encyclopaedia answers "who" with
+  // "the Normans" as often as with a name, so elsewhere the miss stays a weak cue.
+  const precise = answerType === 'date' || answerType === 'number' || (typed && !!archive.news);
   const holdsType = quoted.some((s) => s.features.typed > 0);
   const cue = archive.news ? NEWS_CUE_STRENGTH : 1;
   return {

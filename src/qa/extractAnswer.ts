@@ -184,7 +184,7 @@ export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtr
       proximity: proximityOf(terms, qSet),
       context: ctx,
       window: coverageOf([...terms, ...neighbours.flatMap(termsOf)]),
-      typed: question.answerType !== 'other' && hasAnswerCue(question.answerType, text, question.text) ? 1 : 0,
+      typed: question.answerType !== 'other' && hasAnswerCue(question.answerType, text, question.text, index.isPlace) ? 1 : 0,
       restates: terms.length === 0 ? 1 : 1 - Math.min(1, fresh / 3),
       lead: sentence.index === 0 ? 1 : sentence.index === 1 ? 0.5 : 0,
       speaker: speakerShareOf(sentence),

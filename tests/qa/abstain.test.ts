@@ -80,6 +80,16 @@ describe('confidenceFeatures', () => {
     expect(confidenceFeatures(sentence(1, 0), undefined, 'other', ARCHIVE)).toMatchObject({ typedMatch: 0, typedMiss: 0 });
   });
 
+  it('counts a missing name or place as a precise miss in a news archive, where people and places are named', () => {
+    const news = { ...ARCHIVE, news: true };
+    for (const type of ['person', 'place', 'name'] as const) {
+      expect(confidenceFeatures(sentence(1.2, 0), sentence(0.5, 0, 'b'), type, news)).toMatchObject({ typedMiss: 0, preciseMiss: 1, margin: 0 });
+      expect(confidenceFeatures(sentence(1.2, 0), sentence(0.5, 0, 'b'), type, ARCHIVE)).toMatchObject({ typedMiss: 1, preciseMiss: 0 });
+      expect(confidenceFeatures(sentence(1.2, 1), sentence(0.5, 0, 'b'), type, news)).toMatchObject({ typedMatch: 1, preciseMiss: 0 });
+    }
+    expect(confidenceFeatures(sentence(1.2, 0), undefined, 'other', news)).toMatchObject({ typedMiss: 0, preciseMiss: 0 });
+  });
+
   it('checks the answer type on what is quoted: a second sentence holding the date clears the miss', () => {
     const best = sentence(1, 0);
     const dated = sentence(0.8, 1);

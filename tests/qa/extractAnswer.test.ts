@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
 import { answerTypeOf } from '../../src/qa/analyzeQuestion.ts';
 import { hasAnswerCue } from '../../src/qa/answerCues.ts';
+import { isPlaceName } from '../../src/lexicon/places.ts';
+import { WordNet } from '../../src/lexicon/wordnet.ts';
 import { DEFAULT_EXTRACT_OPTIONS, isHeading, overlap, pickSentences, scoreSentences, type ScoredSentence, type SentenceFeatures } from '../../src/qa/extractAnswer.ts';
 import { retrieveChunks } from '../../src/qa/retrieve.ts';
 import { countTerms } from '../../src/store/lexicalIndex.ts';
@@ -109,6 +111,18 @@ describe('hasAnswerCue', () => {
     expect(hasAnswerCue('person', 'The accord was signed by Maria Okafor on behalf of the council.', 'Who signed the accord?')).toBe(true);
     expect(hasAnswerCue('person', 'Officials signed the accord on behalf of the council.', 'Who signed the accord?')).toBe(false);
     expect(hasAnswerCue('person', 'The accord was signed by Maria Okafor.', 'Who did Maria Okafor sign with?')).toBe(false);
+  });
+
+  it('person: a place named by two capitalised words is no person, when WordNet can tell', () => {
+    const wordnet = new WordNet();
+    const isPlace = (name: string) => isPlaceName(wordnet, name);
+    const question = 'Who led the delegation?';
+    const city = 'Later, New Delhi said the delegation would not sign.';
+    expect(hasAnswerCue('person', city, question)).toBe(true);
+    expect(hasAnswerCue('person', city, question, isPlace)).toBe(false);
+    // Place by place ("Laos' Vientiane") is a place too; a person beside a place still counts.
+    expect(hasAnswerCue('person', 'The talks were held in Laos\' Vientiane on Friday.', question, isPlace)).toBe(false);
+    expect(hasAnswerCue('person', 'In New Delhi, the delegation was led by Maria Okafor.', question, isPlace)).toBe(true);
   });
 
   it('place: "in <Place>" counts, but "in December" is a date, not a place', () => {
