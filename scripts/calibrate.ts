@@ -1,7 +1,10 @@
 /**
  * Fit the confidence model (src/qa/confidence.ts) and print it with an abstention table.
  *
- *   npx tsx scripts/calibrate.ts [--squad ../shared/benchmarks/squad-dev] [--dev tests/fixtures/dev-questions.jsonl]
+ *   npx tsx scripts/calibrate.ts [--squad ../shared/benchmarks/squad-dev] [--dev tests/fixtures/dev-questions.jsonl] [--only feature]
+ *
+ * `--only countMatch` fits that one weight with the shipped model's others held: a new feature
+ * can then be adopted without moving what the evals were measured on.
  *
  * Positives and their labels: SQuAD questions asked of an index holding their article
  * (label 1 when the quoted sentences contain a gold answer), and the dev set over the seeds.
@@ -19,9 +22,9 @@ import { splitSentences } from '../src/corpus/splitSentences.ts';
 import { answerHit, citationCorrect } from '../src/eval/metrics.ts';
 import { readQuestions, type EvalQuestion } from '../src/eval/questions.ts';
 import { openArchive } from '../src/qa/openArchive.ts';
-import { confidenceOf, type ConfidenceFeatures, type ConfidenceModel } from '../src/qa/confidence.ts';
+import { confidenceOf, DEFAULT_CONFIDENCE_MODEL, type ConfidenceFeatures, type ConfidenceModel } from '../src/qa/confidence.ts';
 
-const { values } = parseArgs({ options: { squad: { type: 'string' }, dev: { type: 'string' }, seeds: { type: 'string' } } });
+const { values } = parseArgs({ options: { squad: { type: 'string' }, dev: { type: 'string' }, seeds: { type: 'string' }, only: { type: 'string' } } });
 const squadDir = resolve(values.squad ?? '../shared/benchmarks/squad-dev');
 const devFile = values.dev ?? 'tests/fixtures/dev-questions.jsonl';
 const seeds = values.seeds ?? 'seeds';
@@ -90,10 +93,14 @@ try {
 const SHARE: Record<string, number> = { 'squad answerable': 1 / 3, 'squad article missing': 1 / 6, 'squad answer cut out': 1 / 6, 'dev (seeds)': 1 / 3 };
 const groups = [...new Set(rows.map((r) => r.group))];
 const weightOf = new Map(groups.map((g) => [g, (rows.length * (SHARE[g] ?? 1 / groups.length)) / rows.filter((r) => r.group === g).length]));
-const keys = Object.keys(rows[0]!.x) as Array<keyof ConfidenceFeatures>;
-const model: ConfidenceModel = { intercept: 0, ...Object.fromEntries(keys.map((k) => [k, 0])) } as ConfidenceModel;
+const features = Object.keys(rows[0]!.x) as Array<keyof ConfidenceFeatures>;
+const only = values.only as keyof ConfidenceFeatures | undefined;
+if (only !== undefined && !features.includes(only)) throw new Error(`--only ${only}: no such feature; features are ${features.join(', ')}`);
+// Fitted: every weight, or only the one named (the others and the intercept stay as shipped).
+const keys = only ? [only] : features;
+const model: ConfidenceModel = only ? { ...DEFAULT_CONFIDENCE_MODEL, [only]: 0 } : ({ intercept: 0, ...Object.fromEntries(features.map((k) => [k, 0])) } as ConfidenceModel);
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-const predict = (x: ConfidenceFeatures) => sigmoid(keys.reduce((z, k) => z + model[k] * x[k], model.intercept));
+const predict = (x: ConfidenceFeatures) => sigmoid(features.reduce((z, k) => z + model[k] * x[k], model.intercept));
 const lambda = 1e-3;
 for (let epoch = 0; epoch < 3000; epoch++) {
   const grad: Record<string, number> = { intercept: 0 };
@@ -105,7 +112,7 @@ for (let epoch = 0; epoch < 3000; epoch++) {
     for (const k of keys) grad[k] = (grad[k] ?? 0) + err * r.x[k];
     total += w;
   }
-  model.intercept -= (2 * grad.intercept!) / total;
+  if (!only) model.intercept -= (2 * grad.intercept!) / total;
   for (const k of keys) model[k] -= (2 * (grad[k]! / total + lambda * model[k]));
 }
 const rounded = Object.fromEntries(Object.entries(model).map(([k, v]) => [k, Math.round(v * 100) / 100]));

@@ -102,6 +102,19 @@ function countsWhatIsAsked(sentence: string, question: string): boolean {
   return !!counts && tokens.some((t, i) => fresh(t) && FIGURE.test(t) && counts(tokens, i + 1, 1));
 }
 
+/**
+ * "How many times…?" answered by "six times", "How many days…?" by "a five-day visit": a
+ * number right before the very thing counted. A plainer sign than any figure in the sentence
+ * (`countsWhatIsAsked`, which also takes a figure whose noun it cannot see).
+ */
+export function countsTheAskedThing(sentence: string, question: string): boolean {
+  const counts = countedNoun(question);
+  if (!counts) return false;
+  const said = new Set(tokenizeWords(question));
+  const tokens = tokenizeWords(sentence.replace(DATE, (date) => date.replace(/[\p{L}\p{N}]+/gu, 'x')).replace(/-/g, ' '));
+  return tokens.some((t, i) => !said.has(t) && (FIGURE.test(t) || NUMBER_WORD.test(t)) && counts(tokens, i + 1));
+}
+
 /** Units a "how long" answer is counted in: of time ("a five-day visit", "one hour and a half") or of length. */
 const LENGTH_UNIT = /^(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|millenni(?:um|a)|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|foot|yards?|inches|inch|cm|mm)$/;
 /** How far after its figure a unit may come: "one and a half hours", "5,000 square km". */

@@ -2,6 +2,7 @@ import { analyzeTerms } from '../analyze/analyzeTerms.ts';
 import { DEFAULT_RELATED_OPTIONS, type RelatedTerms, type RelatedTermsOptions } from '../lexicon/relatedTerms.ts';
 import { countTerms } from '../store/lexicalIndex.ts';
 import { expandAcronyms } from './acronyms.ts';
+import { countsTheAskedThing } from './answerCues.ts';
 import { analyzeQuestion, type AnswerType } from './analyzeQuestion.ts';
 import { citeSentences, statesSameFact, toSource } from './cite.ts';
 import { cleanQuestion, hasSearchableText } from './cleanQuestion.ts';
@@ -138,6 +139,7 @@ export async function answerQuestion(
     unknownName: namesUnknown(index, text, related),
     asksSpeaker: question.speaker?.words === true,
     eventAhead: !!picked[0] && asksWhatHappened(question.text) && speaksOfItAsAhead(picked[0].text, new Set(question.terms)),
+    countsAsked: question.answerType === 'number' && picked.some((p) => countsTheAskedThing(p.text, question.text)),
     unnamedKind: leavesKindUnnamed(question.text, question.answerType, picked.map((p) => p.text), question.terms),
     dateMiss: !!picked[0] && missesQuestionDates(index.articleById.get(picked[0].sentence.docId)?.date ?? null, picked.map((p) => p.text).join(' '), dates),
   };

@@ -47,6 +47,11 @@ export interface ConfidenceFeatures {
    * ("Modi's anticipated visit"): written before it, it cannot say what came of it.
    */
   eventAhead: number;
+  /**
+   * The question asks "how many" of something and a quoted sentence counts that very thing
+   * ("six times" for "How many times…?"). Fitted with the other weights held (calibrate.ts --only).
+   */
+  countMatch: number;
   /** Share of the question's IDF mass the whole archive knows at all (unknown words = off-topic). */
   known: number;
   /** The question names something (a capitalised word) no article mentions. */
@@ -84,6 +89,9 @@ export const DEFAULT_CONFIDENCE_MODEL: Readonly<ConfidenceModel> = Object.freeze
   eventAhead: -2.5,
   known: 0.13,
   unknownName: -0.85,
+  // Added after the fit above, so fitted alone with every other weight held
+  // (`npx tsx scripts/calibrate.ts --only countMatch`): the evals moved only where it fires.
+  countMatch: 0.39,
 });
 
 /**
@@ -112,7 +120,7 @@ export function confidenceFeatures(
   best: ScoredSentence,
   runnerUp: ScoredSentence | undefined,
   answerType: AnswerType,
-  archive: { share: number; unknownName: number; dateMiss: boolean; asksSpeaker?: boolean; unnamedKind?: boolean; eventAhead?: boolean; news?: boolean },
+  archive: { share: number; unknownName: number; dateMiss: boolean; asksSpeaker?: boolean; unnamedKind?: boolean; eventAhead?: boolean; news?: boolean; countsAsked?: boolean },
   quoted: readonly ScoredSentence[] = [best],
 ): ConfidenceFeatures {
   const typed = answerType !== 'other';
@@ -137,6 +145,7 @@ export function confidenceFeatures(
     eventAhead: archive.eventAhead ? cue : 0,
     known: archive.share,
     unknownName: archive.unknownName,
+    countMatch: archive.countsAsked ? 1 : 0,
   };
 }
 

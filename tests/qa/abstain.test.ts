@@ -14,7 +14,7 @@ import { replyToSmallTalk } from '../../src/qa/smallTalk.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 
 /** A middling answer: every feature halfway, no typed answer asked for. */
-const MID: ConfidenceFeatures = { coverage: 0.5, window: 0.5, context: 0.5, semantic: 0.5, typedMatch: 0, typedMiss: 0, preciseMiss: 0, dateMiss: 0, margin: 0.5, known: 0.5, unknownName: 0, speakerMiss: 0, unnamedKind: 0, eventAhead: 0 };
+const MID: ConfidenceFeatures = { coverage: 0.5, window: 0.5, context: 0.5, semantic: 0.5, typedMatch: 0, typedMiss: 0, preciseMiss: 0, dateMiss: 0, margin: 0.5, known: 0.5, unknownName: 0, speakerMiss: 0, unnamedKind: 0, eventAhead: 0, countMatch: 0 };
 const steps = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1];
 /** The archive knows every word of the question. */
 const ARCHIVE = { share: 1, unknownName: 0, dateMiss: false };
@@ -239,6 +239,24 @@ describe('ask(): a count the archive does not give', () => {
     expect(seen).toMatchObject({ coverage: 1, preciseMiss: 1, margin: 0 });
     expect(answer.kind).toBe('abstain');
     expect(answer.sources[0]!.docId).toBe('rescue');
+  });
+});
+
+describe('ask(): a count of the very thing asked about', () => {
+  it('marks the answer that counts what "how many" asks ("six times"), and it raises confidence', async () => {
+    const archive = buildIndex([
+      { id: 'talks', title: 'Ministers meet', date: '2023-12-27', text: 'The two ministers held talks in Moscow on Wednesday. This year we have already met six times, the minister said.' },
+      { id: 'trade', title: 'Trade grows', date: '2023-11-02', text: 'Trade between the two countries grew 12 percent this year.' },
+    ]);
+    let seen: ConfidenceFeatures | undefined;
+    const answer = await asker(archive, { abstainBelow: 0, inspect: (f) => (seen = f) })('How many times had the ministers met this year?');
+    expect(answer.answer).toContain('six times');
+    expect(seen!.countMatch).toBe(1);
+    expect(confidenceOf(seen!)).toBeGreaterThan(confidenceOf({ ...seen!, countMatch: 0 }));
+    await asker(archive, { abstainBelow: 0, inspect: (f) => (seen = f) })('How many percent did trade between the two countries grow?');
+    expect(seen!.countMatch).toBe(1);
+    await asker(archive, { abstainBelow: 0, inspect: (f) => (seen = f) })('How much did trade between the two countries grow?');
+    expect(seen!.countMatch).toBe(0);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
 import { answerTypeOf } from '../../src/qa/analyzeQuestion.ts';
-import { hasAnswerCue } from '../../src/qa/answerCues.ts';
+import { countsTheAskedThing, hasAnswerCue } from '../../src/qa/answerCues.ts';
 import { isPlaceName } from '../../src/lexicon/places.ts';
 import { WordNet } from '../../src/lexicon/wordnet.ts';
 import { DEFAULT_EXTRACT_OPTIONS, isHeading, overlap, pickSentences, scoreSentences, type ScoredSentence, type SentenceFeatures } from '../../src/qa/extractAnswer.ts';
@@ -61,6 +61,17 @@ describe('hasAnswerCue', () => {
     expect(hasAnswerCue('number', 'About forty Indian nationals are in the war zone.', asked)).toBe(true);
     expect(hasAnswerCue('number', 'Officials counted 35 of them near the front.', asked)).toBe(true);
     expect(hasAnswerCue('number', 'This year we have already met six times.', 'How many times had they met?')).toBe(true);
+  });
+
+  it('countsTheAskedThing: a number right before the very thing "how many" asks about', () => {
+    const times = 'How many times had they met that year?';
+    expect(countsTheAskedThing('This year we have already met six times.', times)).toBe(true);
+    expect(countsTheAskedThing('They met 7 times in all.', times)).toBe(true);
+    // A figure, but of something else, or inside a date: a cue for the answer type, not this.
+    expect(countsTheAskedThing('They signed 12 agreements in Moscow.', times)).toBe(false);
+    expect(countsTheAskedThing('They met on July 3 and again in 2024.', times)).toBe(false);
+    expect(countsTheAskedThing('Jaishankar is on a five-day visit to Russia.', 'How many days did the minister spend in Russia?')).toBe(true);
+    expect(countsTheAskedThing('The two ministers met six times.', 'When did they meet?')).toBe(false);
   });
 
   it('date: decades, early years after a preposition, centuries, spans of time ago', () => {
