@@ -72,6 +72,14 @@ function namesAPlace(name: string, isPlace: (name: string) => boolean): boolean 
   return isPlace(words.join(' ')) || words.every((w) => isPlace(w));
 }
 
+/**
+ * Each word of each date becomes a placeholder ("July 3" → "x x"), so word positions stay and
+ * a date's digits are no figure.
+ */
+function withoutDates(sentence: string): string {
+  return sentence.replace(DATE, (date) => date.replace(/[\p{L}\p{N}]+/gu, 'x'));
+}
+
 /** A figure starts with a digit ("340", "7th", "11-year"); "G20" or "Su-57" are names. */
 const FIGURE = /^\d/;
 /** Words that end the counted noun phrase of "how many …": "How many Indian nationals *are* …". */
@@ -91,8 +99,7 @@ function countsWhatIsAsked(sentence: string, question: string): boolean {
   const counts = countedNoun(question);
   const said = new Set(tokenizeWords(question));
   const fresh = (t: string) => !said.has(t);
-  // Each word of a date becomes a placeholder, so positions stay and its digits are no figure.
-  const undated = tokenizeWords(sentence.replace(DATE, (date) => date.replace(/[\p{L}\p{N}]+/gu, 'x')));
+  const undated = tokenizeWords(withoutDates(sentence));
   if (undated.some((t) => fresh(t) && FIGURE.test(t))) return true;
   if (/\bhow many times\b/i.test(question) && undated.some((t) => /^(once|twice|thrice)$/.test(t))) return true;
   const figure = (t: string) => fresh(t) && (FIGURE.test(t) || NUMBER_WORD.test(t));
@@ -111,7 +118,7 @@ export function countsTheAskedThing(sentence: string, question: string): boolean
   const counts = countedNoun(question);
   if (!counts) return false;
   const said = new Set(tokenizeWords(question));
-  const tokens = tokenizeWords(sentence.replace(DATE, (date) => date.replace(/[\p{L}\p{N}]+/gu, 'x')).replace(/-/g, ' '));
+  const tokens = tokenizeWords(withoutDates(sentence).replace(/-/g, ' '));
   return tokens.some((t, i) => !said.has(t) && (FIGURE.test(t) || NUMBER_WORD.test(t)) && counts(tokens, i + 1));
 }
 
@@ -132,7 +139,7 @@ const ORDINAL = /^(?:first|second|third|\p{L}+th)$/u;
 function measuresALength(sentence: string, question: string): boolean {
   const said = new Set(tokenizeWords(question));
   // A date's words and digits are no length ("in 2024", "on Friday"); a span of dates is read above.
-  const tokens = tokenizeWords(sentence.replace(DATE, (date) => date.replace(/[\p{L}\p{N}]+/gu, 'x')));
+  const tokens = tokenizeWords(withoutDates(sentence));
   const unitAfter = (i: number) => tokens.slice(i + 1, i + 1 + UNIT_REACH).some((u) => LENGTH_UNIT.test(u));
   return tokens.some(
     (t, i) =>

@@ -79,24 +79,25 @@ export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordN
   };
   const { lexical } = data;
   let lexiconProblem: string | undefined;
-  const related = (question: string, options?: Partial<RelatedTermsOptions>): RelatedTerms => {
-    if (lexiconProblem) return new Map();
-    try {
-      return relatedTerms(lexicon, question, (t) => lexical.documentFrequency(t) > 0, (t) => lexical.idf(t), options);
-    } catch (error) {
-      lexiconProblem = error instanceof Error ? error.message : String(error);
-      return new Map();
-    }
-  };
-  const isPlace = (word: string): boolean => {
-    if (lexiconProblem) return false;
-    try {
-      return isPlaceName(lexicon, word);
-    } catch (error) {
-      lexiconProblem = error instanceof Error ? error.message : String(error);
-      return false;
-    }
-  };
+  // WordNet is read lazily: once a read fails, every lookup answers "cannot tell" and the
+  // problem is kept to report, instead of failing each question.
+  const guarded =
+    <A extends unknown[], R>(lookup: (...args: A) => R, cannotTell: () => R) =>
+    (...args: A): R => {
+      if (lexiconProblem) return cannotTell();
+      try {
+        return lookup(...args);
+      } catch (error) {
+        lexiconProblem = error instanceof Error ? error.message : String(error);
+        return cannotTell();
+      }
+    };
+  const related = guarded(
+    (question: string, options?: Partial<RelatedTermsOptions>): RelatedTerms =>
+      relatedTerms(lexicon, question, (t) => lexical.documentFrequency(t) > 0, (t) => lexical.idf(t), options),
+    (): RelatedTerms => new Map(),
+  );
+  const isPlace = guarded((word: string) => isPlaceName(lexicon, word), () => false);
   return {
     related,
     isPlace,

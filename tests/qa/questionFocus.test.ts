@@ -90,6 +90,9 @@ describe('ask() when WordNet cannot be read', () => {
     expect(answer.kind).toBe('answer');
     expect(answer.sentences[0]!.text).toContain('Vientiane');
     expect(index.related('Which Laotian city?')).toEqual(new Map());
+    expect(index.isPlace('Moscow')).toBe(false);
+    const who = await asker(index, { abstainBelow: 0 })('Who met Lavrov in Vientiane?');
+    expect(who.kind).toBe('answer');
     expect(index.lexiconProblem()).toMatch(/ENOENT/);
   });
 });
