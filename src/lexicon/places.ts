@@ -34,3 +34,28 @@ export function isPlaceName(wordnet: WordNet, word: string): boolean {
   memo.set(key, known);
   return known;
 }
+
+/** Senses of a word read for the places it names or pertains to: the most frequent few. */
+const PLACE_SENSES = 2;
+
+/**
+ * The names of the places a word stands for: a place's own synonyms ("China" → china, prc,
+ * cathay…) or, for an adjective, those of the place it pertains to ("Laotian" → laos;
+ * "Chinese" → china). Empty when the word is neither. Two words stand for the same place when
+ * their sets share a name: "China's" and "Chinese", "Russia's" and "Russian".
+ */
+export function placeNames(wordnet: WordNet, word: string): Set<string> {
+  const key = word.toLowerCase();
+  const names = new Set<string>();
+  if (isPlaceName(wordnet, key)) {
+    for (const offset of wordnet.senses(key, 'n').slice(0, PLACE_SENSES)) wordnet.synset('n', offset)?.words.forEach((w) => names.add(w));
+  }
+  for (const offset of wordnet.senses(key, 'a').slice(0, PLACE_SENSES)) {
+    for (const p of wordnet.synset('a', offset)?.pointers ?? []) {
+      if (p.symbol !== '\\' || p.pos !== 'n') continue;
+      const place = wordnet.synset('n', p.offset);
+      if (place?.words.some((w) => isPlaceName(wordnet, w))) place.words.forEach((w) => names.add(w));
+    }
+  }
+  return names;
+}

@@ -12,6 +12,7 @@ import { asksWhatHappened, speaksOfItAsAhead } from './eventAhead.ts';
 import { pickSentences, scoreSentences, sentenceKey, type ExtractOptions } from './extractAnswer.ts';
 import type { LoadedIndex } from './loadedIndex.ts';
 import { askedKindNouns, kindNaming } from './namedKind.ts';
+import { askedOwnerWords, namesOnlyOthers } from './whosePerson.ts';
 import { dateAffinity, missesQuestionDates, withinBounds } from './questionDates.ts';
 import { rankArticles, retrieveChunks, type RetrieveOptions } from './retrieve.ts';
 import { replyToSmallTalk } from './smallTalk.ts';
@@ -140,7 +141,7 @@ export async function answerQuestion(
     asksSpeaker: question.speaker?.words === true,
     eventAhead: !!picked[0] && asksWhatHappened(question.text) && speaksOfItAsAhead(picked[0].text, new Set(question.terms)),
     countsAsked: question.answerType === 'number' && picked.some((p) => countsTheAskedThing(p.text, question.text)),
-    unnamedKind: leavesKindUnnamed(question.text, question.answerType, picked.map((p) => p.text), question.terms),
+    unnamedKind: leavesKindUnnamed(question.text, question.answerType, picked.map((p) => p.text), question.terms) || namesAnotherPlacesPerson(index, question.text, question.answerType, picked.map((p) => p.text)),
     dateMiss: !!picked[0] && missesQuestionDates(index.articleById.get(picked[0].sentence.docId)?.date ?? null, picked.map((p) => p.text).join(' '), dates),
   };
   const features =
@@ -244,6 +245,13 @@ function leavesKindUnnamed(question: string, answerType: AnswerType, quoted: str
   // The first sentence is the answer; a second that speaks of the kind in passing ("the state
   // known for its beaches") does not undo a name the first gave without the kind's word.
   return naming[0] === 'unnamed' && !naming.includes('named');
+}
+
+/** "Who is China's foreign minister?" answered by naming only Russia's: the asked person is left unnamed. */
+function namesAnotherPlacesPerson(index: LoadedIndex, question: string, answerType: AnswerType, quoted: string[]): boolean {
+  if (answerType !== 'person') return false;
+  const asked = new Set(askedOwnerWords(question).flatMap((w) => [...index.placeNames(w)]));
+  return asked.size > 0 && namesOnlyOthers(quoted, asked, { titles: index.archiveTitles(), placeNames: index.placeNames });
 }
 
 const ms = (x: number) => Math.round(x * 100) / 100;

@@ -39,7 +39,9 @@ export interface ConfidenceFeatures {
   speakerMiss: number;
   /**
    * The question asks for the name of a kind of thing ("Which resort…") and the quoted text
-   * speaks of one ("a luxury beach resort in Goa") without naming it.
+   * speaks of one ("a luxury beach resort in Goa") without naming it; or it asks for a person
+   * of one country ("Who is China's foreign minister?") and the quoted text names only people
+   * of others (whosePerson.ts).
    */
   unnamedKind: number;
   /**

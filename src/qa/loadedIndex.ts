@@ -2,10 +2,11 @@ import { analyzeTerms } from '../analyze/analyzeTerms.ts';
 import type { Article, Sentence } from '../corpus/types.ts';
 import { findAcronyms, type AcronymMap } from './acronyms.ts';
 import { attributeSpeakers } from './speakers.ts';
+import { titlesByName, withArchiveTitles, type ArchiveTitles } from './archiveTitles.ts';
 import type { Embedder } from '../embed/types.ts';
 import type { IndexData, StoredChunk } from '../store/indexData.ts';
 import { relatedTerms, type RelatedTerms, type RelatedTermsOptions } from '../lexicon/relatedTerms.ts';
-import { isPlaceName } from '../lexicon/places.ts';
+import { isPlaceName, placeNames } from '../lexicon/places.ts';
 import { WordNet } from '../lexicon/wordnet.ts';
 
 /** An index ready for questions: the stored data plus lookups built once at load time. */
@@ -34,6 +35,10 @@ export interface LoadedIndex {
   related(question: string, options?: Partial<RelatedTermsOptions>): RelatedTerms;
   /** Whether a word names a place (WordNet); false when WordNet cannot be read. */
   isPlace(word: string): boolean;
+  /** The names of the place a word names or pertains to ("Laotian" → laos…); empty when none or WordNet cannot be read. */
+  placeNames(word: string): ReadonlySet<string>;
+  /** The titles each name carries across the archive, by the name's analysed word; computed on first use. */
+  archiveTitles(): ReadonlyMap<string, ArchiveTitles>;
   /** Why WordNet could not be read, once it failed (then `related` returns nothing). */
   lexiconProblem(): string | undefined;
 }
@@ -73,10 +78,20 @@ export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordN
     let perDoc = speakerCache.get(s.docId);
     if (!perDoc) {
       const text = articleById.get(s.docId)!.text;
-      speakerCache.set(s.docId, (perDoc = attributeSpeakers((sentencesByDoc.get(s.docId) ?? []).map((x) => text.slice(x.start, x.end)))));
+      const titles = archiveTitlesOnce();
+      perDoc = attributeSpeakers((sentencesByDoc.get(s.docId) ?? []).map((x) => text.slice(x.start, x.end))).map((speaker) => withArchiveTitles(speaker, titles));
+      speakerCache.set(s.docId, perDoc);
     }
     return perDoc[s.index] ?? [];
   };
+  let archiveTitles: Map<string, ArchiveTitles> | undefined;
+  const archiveTitlesOnce = () => (archiveTitles ??= titlesByName(archiveSentences()));
+  function* archiveSentences(): Generator<string> {
+    for (const [docId, sentences] of sentencesByDoc) {
+      const text = articleById.get(docId)!.text;
+      for (const s of sentences) yield text.slice(s.start, s.end);
+    }
+  }
   const { lexical } = data;
   let lexiconProblem: string | undefined;
   // WordNet is read lazily: once a read fails, every lookup answers "cannot tell" and the
@@ -98,9 +113,12 @@ export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordN
     (): RelatedTerms => new Map(),
   );
   const isPlace = guarded((word: string) => isPlaceName(lexicon, word), () => false);
+  const placeNamesOf = guarded((word: string): ReadonlySet<string> => placeNames(lexicon, word), () => new Set<string>());
   return {
     related,
     isPlace,
+    placeNames: placeNamesOf,
+    archiveTitles: archiveTitlesOnce,
     lexiconProblem: () => lexiconProblem,
     sentenceTerms,
     sentenceSpeaker,

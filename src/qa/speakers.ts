@@ -1,4 +1,5 @@
 import { analyzeTerms, tokenizeWords } from '../analyze/analyzeTerms.ts';
+import { CAPITALISED_RUN } from './archiveTitles.ts';
 
 /**
  * Reported speech, the substance of most news: who a question asks the words of ("What did
@@ -129,7 +130,7 @@ interface Titles {
 function titledNames(sentences: readonly string[]): Titles {
   const byWord = new Map<string, Array<{ run: string[]; at: number }>>();
   for (const s of sentences) {
-    for (const m of s.matchAll(/(?:\p{Lu}[\p{L}'’.-]*\s+)+\p{Lu}[\p{L}'’-]*/gu)) {
+    for (const m of s.matchAll(CAPITALISED_RUN)) {
       const run = analyzeTerms(m[0]);
       if (run.length < 2) continue;
       for (let at = 0; at < run.length; at++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlaceName } from '../../src/lexicon/places.ts';
+import { isPlaceName, placeNames } from '../../src/lexicon/places.ts';
 import { WordNet } from '../../src/lexicon/wordnet.ts';
 
 describe('isPlaceName', () => {
@@ -15,5 +15,22 @@ describe('isPlaceName', () => {
     ['qwertyuiop', false],
   ])('%s → %s', (word, place) => {
     expect(isPlaceName(wordnet, word)).toBe(place);
+  });
+});
+
+describe('placeNames', () => {
+  const wordnet = new WordNet();
+  const same = (a: string, b: string) => [...placeNames(wordnet, a)].some((n) => placeNames(wordnet, b).has(n));
+
+  it('gives a place and the adjective of that place a name in common', () => {
+    expect(same("China", 'Chinese')).toBe(true);
+    expect(same('Laotian', 'Laos')).toBe(true);
+    expect(same('Russia', 'Russian')).toBe(true);
+    expect(same('Russian', 'Indian')).toBe(false);
+  });
+
+  it('gives no names for a word that is neither a place nor of one', () => {
+    expect(placeNames(wordnet, 'minister').size).toBe(0);
+    expect(placeNames(wordnet, 'foreign').size).toBe(0);
   });
 });

@@ -139,3 +139,27 @@ describe('ask(): whose minister', () => {
     expect(india).not.toContain('balanced');
   });
 });
+
+describe('ask(): one person, titled differently by different outlets', () => {
+  /** One outlet calls him the External Affairs Minister, another the Indian Foreign Minister. */
+  const outlets = () =>
+    buildIndex([
+      {
+        id: 'moscow',
+        title: 'Minister in Moscow',
+        text: [
+          'External Affairs Minister S Jaishankar arrived in Moscow on Monday.',
+          'The delegation toured the city in the afternoon.',
+          'Jaishankar said the energy partnership with Russia is steady and growing.',
+        ].join(' '),
+      },
+      { id: 'goa', title: 'Talks in Goa', text: 'Indian Foreign Minister Subrahmanyam Jaishankar hosted talks in Goa in May. Trade was on the agenda.' },
+    ]);
+
+  it('finds the words of "India’s foreign minister" in the article that calls him the External Affairs Minister', async () => {
+    let seen: { speakerMiss: number } | undefined;
+    const answer = await asker(outlets(), { abstainBelow: 0, inspect: (f) => (seen = f) })("What did India's foreign minister say about the energy partnership with Russia?");
+    expect(answer.sentences[0]!.text).toContain('steady and growing');
+    expect(seen!.speakerMiss).toBe(0);
+  });
+});
