@@ -134,6 +134,7 @@ export async function answerQuestion(
   const scored = scoreSentences(index, { text, weights: terms, ordered: question.terms, answerType: question.answerType, related, speaker }, chunks, settings.extract, docBoost);
   const idf = (t: string) => index.data.lexical.idf(t);
   const picked = pickSentences(scored, settings.extract, question.answerType, new Set(followUp ? (previous.quoted ?? []) : []));
+  const quotedTexts = picked.map((p) => p.text);
   const archiveKnows = {
     news: index.datedShare > NEWS_ARCHIVE_DATED,
     share: knownShare(index, terms, related),
@@ -141,8 +142,9 @@ export async function answerQuestion(
     asksSpeaker: question.speaker?.words === true,
     eventAhead: !!picked[0] && asksWhatHappened(question.text) && speaksOfItAsAhead(picked[0].text, new Set(question.terms)),
     countsAsked: question.answerType === 'number' && picked.some((p) => countsTheAskedThing(p.text, question.text)),
-    unnamedKind: leavesKindUnnamed(question.text, question.answerType, picked.map((p) => p.text), question.terms) || namesAnotherPlacesPerson(index, question.text, question.answerType, picked.map((p) => p.text)),
-    dateMiss: !!picked[0] && missesQuestionDates(index.articleById.get(picked[0].sentence.docId)?.date ?? null, picked.map((p) => p.text).join(' '), dates),
+    unnamedKind:
+      leavesKindUnnamed(question.text, question.answerType, quotedTexts, question.terms) || namesAnotherPlacesPerson(index, question.text, question.answerType, quotedTexts),
+    dateMiss: !!picked[0] && missesQuestionDates(index.articleById.get(picked[0].sentence.docId)?.date ?? null, quotedTexts.join(' '), dates),
   };
   const features =
     scored[0] &&

@@ -16,12 +16,11 @@ export interface ArchiveTitles {
 
 /**
  * Every title each name carries anywhere in the archive (read sentence by sentence), by the
- * name's analysed word. Outlets
- * title one person differently ("External Affairs Minister S Jaishankar" in one, "Indian
- * Foreign Minister Subrahmanyam Jaishankar" in another), and a question may use any of them:
- * "What did India's foreign minister say…" asks for Jaishankar's words in an article that never
- * calls him that. A name is a word the archive never writes in lower case, so "minister" is no
- * name and does not collect every title that ends in it.
+ * name's analysed word. Outlets title one person differently ("External Affairs Minister S
+ * Jaishankar" in one, "Indian Foreign Minister Subrahmanyam Jaishankar" in another), and a
+ * question may use any of them: "What did India's foreign minister say…" asks for Jaishankar's
+ * words in an article that never calls him that. A name is a word the archive never writes in
+ * lower case, so "minister" is no name and does not collect every title that ends in it.
  */
 export function titlesByName(sentences: Iterable<string>): Map<string, ArchiveTitles> {
   const lowerCaseWords = new Set<string>();
