@@ -9,10 +9,11 @@ import { cleanQuestion, hasSearchableText } from './cleanQuestion.ts';
 import { confidenceFeatures, confidenceOf, DEFAULT_ABSTAIN_BELOW, NEWS_ABSTAIN_BELOW, type ConfidenceFeatures, type ConfidenceModel } from './confidence.ts';
 import { isFollowUp, type ConversationMemory } from './conversationMemory.ts';
 import { asksWhatHappened, speaksOfItAsAhead } from './eventAhead.ts';
-import { pickSentences, scoreSentences, sentenceKey, type ExtractOptions } from './extractAnswer.ts';
+import { neighboursOf, pickSentences, scoreSentences, sentenceKey, type ExtractOptions, type ScoredSentence } from './extractAnswer.ts';
 import type { LoadedIndex } from './loadedIndex.ts';
 import { askedKindNouns, kindNaming } from './namedKind.ts';
 import { askedOwnerWords, namesOnlyOthers } from './whosePerson.ts';
+import { askedTopic, speaksOfTopic } from './askedTopic.ts';
 import { dateAffinity, missesQuestionDates, withinBounds } from './questionDates.ts';
 import { rankArticles, retrieveChunks, type RetrieveOptions } from './retrieve.ts';
 import { replyToSmallTalk } from './smallTalk.ts';
@@ -144,6 +145,7 @@ export async function answerQuestion(
     countsAsked: question.answerType === 'number' && picked.some((p) => countsTheAskedThing(p.text, question.text)),
     unnamedKind:
       leavesKindUnnamed(question.text, question.answerType, quotedTexts, question.terms) || namesAnotherPlacesPerson(index, question.text, question.answerType, quotedTexts),
+    topicMiss: picked.length > 0 && !speaksOfTopic(askedTopic(question.text), wordsAround(index, picked), related),
     dateMiss: !!picked[0] && missesQuestionDates(index.articleById.get(picked[0].sentence.docId)?.date ?? null, quotedTexts.join(' '), dates),
   };
   const features =
@@ -247,6 +249,14 @@ function leavesKindUnnamed(question: string, answerType: AnswerType, quoted: str
   // The first sentence is the answer; a second that speaks of the kind in passing ("the state
   // known for its beaches") does not undo a name the first gave without the kind's word.
   return naming[0] === 'unnamed' && !naming.includes('named');
+}
+
+/**
+ * The analysed words of the quoted sentences and the ones beside them: a quote may name its
+ * topic a sentence earlier ("…Indians in the war zone. Pressed for their safe return.").
+ */
+function wordsAround(index: LoadedIndex, quoted: readonly ScoredSentence[]): Set<string> {
+  return new Set(quoted.flatMap((q) => [q.sentence, ...neighboursOf(index, q.sentence)]).flatMap(index.sentenceTerms));
 }
 
 /** "Who is China's foreign minister?" answered by naming only Russia's: the asked person is left unnamed. */

@@ -173,8 +173,7 @@ export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtr
     const text = textOf(index, sentence);
     if (isHeading(text)) continue;
     const terms = termsOf(sentence);
-    const siblings = index.sentencesByDoc.get(sentence.docId) ?? [];
-    const neighbours = [siblings[sentence.index - 1], siblings[sentence.index + 1]].filter((s): s is Sentence => !!s);
+    const neighbours = neighboursOf(index, sentence);
     let pairs = 0;
     for (let i = 1; i < terms.length; i++) if (qPairs.has(`${terms[i - 1]} ${terms[i]}`)) pairs++;
     const fresh = terms.filter((t) => !qSet.has(t)).length;
@@ -193,6 +192,12 @@ export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtr
     out.push({ sentence, text, terms, score: 0, ownScore: 0, features, semantic });
   }
   return out;
+}
+
+/** The sentences either side of one in its article (one at an article's edge). */
+export function neighboursOf(index: LoadedIndex, sentence: Sentence): Sentence[] {
+  const siblings = index.sentencesByDoc.get(sentence.docId) ?? [];
+  return [siblings[sentence.index - 1], siblings[sentence.index + 1]].filter((s): s is Sentence => !!s);
 }
 
 /**

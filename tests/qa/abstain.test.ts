@@ -14,7 +14,7 @@ import { replyToSmallTalk } from '../../src/qa/smallTalk.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 
 /** A middling answer: every feature halfway, no typed answer asked for. */
-const MID: ConfidenceFeatures = { coverage: 0.5, window: 0.5, context: 0.5, semantic: 0.5, typedMatch: 0, typedMiss: 0, preciseMiss: 0, dateMiss: 0, margin: 0.5, known: 0.5, unknownName: 0, speakerMiss: 0, unnamedKind: 0, eventAhead: 0, countMatch: 0 };
+const MID: ConfidenceFeatures = { coverage: 0.5, window: 0.5, context: 0.5, semantic: 0.5, typedMatch: 0, typedMiss: 0, preciseMiss: 0, dateMiss: 0, margin: 0.5, known: 0.5, unknownName: 0, speakerMiss: 0, unnamedKind: 0, topicMiss: 0, eventAhead: 0, countMatch: 0 };
 const steps = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1];
 /** The archive knows every word of the question. */
 const ARCHIVE = { share: 1, unknownName: 0, dateMiss: false };
@@ -112,7 +112,7 @@ describe('confidenceFeatures', () => {
   it('counts the news cues at full strength in a news archive: a plain, well-covered answer with one abstains', () => {
     // Well covered and far ahead of any rival: answered, unless a news cue says it is the wrong fact.
     const strong = sentence(1.5, 1);
-    for (const cue of ['dateMiss', 'asksSpeaker', 'unnamedKind', 'eventAhead'] as const) {
+    for (const cue of ['dateMiss', 'asksSpeaker', 'unnamedKind', 'topicMiss', 'eventAhead'] as const) {
       const raised = { ...ARCHIVE, dateMiss: false, [cue]: true };
       const key = cue === 'asksSpeaker' ? 'speakerMiss' : cue;
       const plain = confidenceFeatures(strong, undefined, 'person', raised, [strong]);
@@ -122,7 +122,7 @@ describe('confidenceFeatures', () => {
       expect(confidenceOf({ ...plain, margin: 1 })).toBeGreaterThanOrEqual(DEFAULT_ABSTAIN_BELOW);
       expect(confidenceOf({ ...news, margin: 1 })).toBeLessThan(DEFAULT_ABSTAIN_BELOW);
     }
-    expect(confidenceFeatures(strong, undefined, 'person', { ...ARCHIVE, news: true }, [strong])).toMatchObject({ dateMiss: 0, speakerMiss: 0, unnamedKind: 0, eventAhead: 0 });
+    expect(confidenceFeatures(strong, undefined, 'person', { ...ARCHIVE, news: true }, [strong])).toMatchObject({ dateMiss: 0, speakerMiss: 0, unnamedKind: 0, topicMiss: 0, eventAhead: 0 });
   });
 
   it('counts no margin for an event the answer speaks of as still ahead', () => {
