@@ -85,16 +85,25 @@ export function relatedTerms(
     return telling.length ? telling.reduce((a, b) => (rarity(b) > rarity(a) ? b : a)) : undefined;
   };
 
+  // A phrase WordNet lists as one ("Middle East", "Russian capital") is one thing: its words
+  // lend only their other forms ("east" → "eastern"), not broader or narrower things ("middle"
+  // is no "region" there), and what stands for the phrase stands for each of its words.
+  const inPhrase = new Set<number>();
   for (let i = 0; i < words.length; i++) {
-    for (let length = 1; length <= LONGEST_PHRASE && i + length <= words.length; length++) {
+    for (let length = 2; length <= LONGEST_PHRASE && i + length <= words.length; length++) {
       const phrase = words.slice(i, i + length);
-      const last = phrase.at(-1)!;
-      if (isStopword(last) || (length === 1 && /^\d/.test(last))) continue;
-      // A phrase credits its last word's slot: "Russian capital" → Moscow fills "capital".
-      const slot = stemWord(last);
-      for (const { lemma, how } of lemmasAround(wordnet, phrase.join('_'), length === 1, o)) credit(slot, lemma, o[how]);
+      if (isStopword(phrase.at(-1)!)) continue;
+      const around = lemmasAround(wordnet, phrase.join('_'), false, o);
+      if (around.length === 0) continue;
+      for (let j = i; j < i + length; j++) inPhrase.add(j);
+      const slots = phrase.filter((w) => !isStopword(w)).map(stemWord);
+      for (const { lemma, how } of around) for (const slot of slots) credit(slot, lemma, o[how]);
     }
   }
+  words.forEach((word, i) => {
+    if (isStopword(word) || /^\d/.test(word)) return;
+    for (const { lemma, how } of lemmasAround(wordnet, word, true, o)) if (how === 'close' || !inPhrase.has(i)) credit(stemWord(word), lemma, o[how]);
+  });
   return out;
 }
 

@@ -139,7 +139,7 @@ export async function answerQuestion(
   const archiveKnows = {
     news: index.datedShare > NEWS_ARCHIVE_DATED,
     share: knownShare(index, terms, related),
-    unknownName: namesUnknown(index, text, related),
+    unknownName: namesUnknown(index, text, related, settings.related !== false),
     asksSpeaker: question.speaker?.words === true,
     eventAhead: !!picked[0] && asksWhatHappened(question.text) && speaksOfItAsAhead(picked[0].text, new Set(question.terms)),
     countsAsked: question.answerType === 'number' && picked.some((p) => countsTheAskedThing(p.text, question.text)),
@@ -229,13 +229,14 @@ function knownShare(index: LoadedIndex, terms: ReadonlyMap<string, number>, rela
 /**
  * 1 when the question names something (a capitalised word past its first) that no article
  * mentions in any form: "…when they met in Beijing?" of an archive that never says Beijing.
- * Another form of the name counts ("Laotian" of an archive that says Laos), but a broader or
- * narrower thing does not: an archive that says China does not know Beijing.
+ * Another form of the name counts ("Laotian" of an archive that says Laos), and so does a place
+ * inside the one named, unless `byPlacesWithin` is off: an archive that says Gaza knows the
+ * Middle East. A broader place does not: an archive that says China does not know Beijing.
  */
-function namesUnknown(index: LoadedIndex, question: string, related: RelatedTerms): number {
-  const words = question.match(/(?<=\s)[A-Z][\p{L}'’-]+/gu) ?? [];
+function namesUnknown(index: LoadedIndex, question: string, related: RelatedTerms, byPlacesWithin: boolean): number {
+  const names = question.match(/(?<=\s)[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)*/gu) ?? [];
   const unknown = (t: string) => index.data.lexical.documentFrequency(t) === 0 && !(Math.max(0, ...(related.get(t)?.values() ?? [])) >= SAME_NAME_CREDIT);
-  return words.some((w) => analyzeTerms(w).some(unknown)) ? 1 : 0;
+  return names.some((name) => analyzeTerms(name).some(unknown) && !(byPlacesWithin && index.namesPlaceWithin(name.replace(/['’]s$/, '')))) ? 1 : 0;
 }
 
 /** The question asks which thing of a kind, and the answer speaks of one without naming it. */

@@ -6,7 +6,7 @@ import { titlesByName, withArchiveTitles, type ArchiveTitles } from './archiveTi
 import type { Embedder } from '../embed/types.ts';
 import type { IndexData, StoredChunk } from '../store/indexData.ts';
 import { relatedTerms, type RelatedTerms, type RelatedTermsOptions } from '../lexicon/relatedTerms.ts';
-import { isPlaceName, placeNames } from '../lexicon/places.ts';
+import { isPlaceName, placeNames, placesWithin } from '../lexicon/places.ts';
 import { WordNet } from '../lexicon/wordnet.ts';
 
 /** An index ready for questions: the stored data plus lookups built once at load time. */
@@ -37,6 +37,8 @@ export interface LoadedIndex {
   isPlace(word: string): boolean;
   /** The names of the place a word names or pertains to ("Laotian" → laos…); empty when none or WordNet cannot be read. */
   placeNames(word: string): ReadonlySet<string>;
+  /** Whether an article names a place inside the place a phrase names ("Gaza" for "Middle East"); false when WordNet cannot be read. */
+  namesPlaceWithin(phrase: string): boolean;
   /** The titles each name carries across the archive, by the name's analysed word; computed on first use. */
   archiveTitles(): ReadonlyMap<string, ArchiveTitles>;
   /** Why WordNet could not be read, once it failed (then `related` returns nothing). */
@@ -114,8 +116,17 @@ export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordN
   );
   const isPlace = guarded((word: string) => isPlaceName(lexicon, word), () => false);
   const placeNamesOf = guarded((word: string): ReadonlySet<string> => placeNames(lexicon, word), () => new Set<string>());
+  const namesPlaceWithin = guarded(
+    (phrase: string) =>
+      placesWithin(lexicon, phrase).some((name) => {
+        const terms = analyzeTerms(name);
+        return terms.length > 0 && terms.every((t) => lexical.documentFrequency(t) > 0);
+      }),
+    () => false,
+  );
   return {
     related,
+    namesPlaceWithin,
     isPlace,
     placeNames: placeNamesOf,
     archiveTitles: archiveTitlesOnce,

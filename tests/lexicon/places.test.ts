@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlaceName, placeNames } from '../../src/lexicon/places.ts';
+import { isPlaceName, placeNames, placesWithin } from '../../src/lexicon/places.ts';
 import { WordNet } from '../../src/lexicon/wordnet.ts';
 
 describe('isPlaceName', () => {
@@ -32,5 +32,22 @@ describe('placeNames', () => {
   it('gives no names for a word that is neither a place nor of one', () => {
     expect(placeNames(wordnet, 'minister').size).toBe(0);
     expect(placeNames(wordnet, 'foreign').size).toBe(0);
+  });
+});
+
+describe('placesWithin', () => {
+  const wordnet = new WordNet();
+
+  it('reads the places inside a region, a country and a place adjective, parts of parts included', () => {
+    expect(placesWithin(wordnet, 'Middle East')).toEqual(expect.arrayContaining(['israel', 'gaza strip', 'jerusalem']));
+    expect(placesWithin(wordnet, 'India')).toEqual(expect.arrayContaining(['goa', 'mumbai']));
+    expect(placesWithin(wordnet, 'Laotian')).toContain('vientiane');
+  });
+
+  it('reads nothing inside a thing that is no place, nor above a place', () => {
+    expect(placesWithin(wordnet, 'Putin')).toEqual([]);
+    expect(placesWithin(wordnet, 'minister')).toEqual([]);
+    // Vientiane is inside Laos, not Laos inside Vientiane.
+    expect(placesWithin(wordnet, 'Vientiane')).not.toContain('laos');
   });
 });

@@ -47,8 +47,26 @@ describe('relatedTerms', () => {
     const related = relatedTerms(wordnet, 'Which Middle East crisis? What about India?', inArchive, rarity);
     expect(related.get('east')?.get('gaza')).toBe(DEFAULT_RELATED_OPTIONS.far);
     expect(related.get('east')?.has('strip')).toBe(false);
+    // The phrase is one thing: what stands for it stands for each of its words.
+    expect(related.get('middl')?.get('gaza')).toBe(DEFAULT_RELATED_OPTIONS.far);
     // "Republic of India" holds "india" itself: not a relative.
     expect(related.get('india')?.has('republ') ?? false).toBe(false);
+  });
+
+  it('lends a word inside a phrase only its other forms: "Middle" in "Middle East" is no region', () => {
+    const related = relatedTerms(wordnet, 'Which Middle East crisis did they discuss?', ...archive('region', 'area', 'country', 'Asia', 'Gaza'));
+    expect(related.get('middl')?.has('region')).toBe(false);
+    expect(related.get('middl')?.has('area')).toBe(false);
+    expect(related.get('east')?.has('asia')).toBe(false);
+    // Alone, "middle" does stand for a region, and "east" for Asia.
+    expect(relatedTerms(wordnet, 'Which middle part did they discuss?', ...archive('region', 'area')).get('middl')?.size).toBeGreaterThan(0);
+    expect(relatedTerms(wordnet, 'What about the east?', ...archive('Asia')).get('east')?.has('asia')).toBe(true);
+    // "Russian" keeps its other form; "capital" is no asset in "the Russian capital", alone it is.
+    const capital = relatedTerms(wordnet, 'What did he say in the Russian capital?', ...archive('Moscow', 'Russia', 'assets'));
+    expect(capital.get('russian')?.get('russia')).toBe(DEFAULT_RELATED_OPTIONS.close);
+    expect(capital.get('russian')?.get('moscow')).toBe(DEFAULT_RELATED_OPTIONS.close);
+    expect(capital.get('capit')?.has('asset')).toBe(false);
+    expect(relatedTerms(wordnet, 'What did he say about capital?', ...archive('assets')).get('capit')?.has('asset')).toBe(true);
   });
 
   it('does not stand an idiom by its one content word, nor a phrase by a vague word', () => {

@@ -81,6 +81,26 @@ describe('ask(): a name is known only in its own forms', () => {
   });
 });
 
+describe('ask(): a region is known by the places inside it', () => {
+  const unknownNameOf = async (texts: string[], settings: Parameters<typeof asker>[1] = {}) => {
+    const index = buildIndex(texts.map((text, i) => ({ id: `a${i}`, title: `Talks ${i}`, text })));
+    let seen: { unknownName: number } | undefined;
+    await asker(index, { ...settings, inspect: (f) => (seen = f) })('Which Middle East crisis did Jaishankar and Lavrov discuss?');
+    return seen!.unknownName;
+  };
+  const gaza = 'Jaishankar and Lavrov discussed the situation in Gaza. They also spoke about trade.';
+  const ukraine = 'Jaishankar and Lavrov discussed the conflict in Ukraine. They also spoke about trade.';
+
+  it('an archive that says Gaza knows the Middle East; one that names no place inside it does not', async () => {
+    expect(await unknownNameOf([gaza, ukraine])).toBe(0);
+    expect(await unknownNameOf([ukraine])).toBe(1);
+  });
+
+  it('reads the places inside only with the related words on', async () => {
+    expect(await unknownNameOf([gaza, ukraine], { related: false })).toBe(1);
+  });
+});
+
 describe('ask() when WordNet cannot be read', () => {
   it('answers without related words and says why, instead of failing', async () => {
     const index = buildIndex([{ id: 'asean', title: 'ASEAN talks', text: 'Jaishankar met Lavrov in Vientiane, Laos, on Friday.' }], {
