@@ -29,13 +29,27 @@ export interface QuestionAnalysis {
 export function analyzeQuestion(text: string, now?: Date): QuestionAnalysis {
   return {
     text,
-    terms: analyzeTerms(text),
+    terms: analyzeTerms(withoutCompoundPrepositions(text)),
     answerType: answerTypeOf(text),
     dates: parseQuestionDates(text, now),
     kindTerms: kindTermsOf(text),
     asideTerms: asideTermsOf(text),
     speaker: askedSpeaker(text),
   };
+}
+
+/**
+ * Prepositions spelled as phrases ("according to the Russian side", "prior to the talks") join
+ * words; they name nothing. Their content-looking word would otherwise be searched for:
+ * "according" stands for "agreement" in WordNet, "prior" for "earlier". Taken out of the
+ * question's terms only (the stopword list is single words, and "front" or "due" alone may be
+ * the topic).
+ */
+const COMPOUND_PREPOSITION =
+  /\b(?:according to|in accordance with|due to|owing to|thanks to|prior to|instead of|in spite of|regardless of|in terms of|with respect to|on behalf of|in front of|by means of|as well as|rather than)\b/giu;
+
+export function withoutCompoundPrepositions(question: string): string {
+  return question.replace(COMPOUND_PREPOSITION, ' ');
 }
 
 const KIND_NOUNS =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asideTermsOf, kindTermsOf } from '../../src/qa/analyzeQuestion.ts';
+import { analyzeQuestion, asideTermsOf, kindTermsOf } from '../../src/qa/analyzeQuestion.ts';
 import { WordNet } from '../../src/lexicon/wordnet.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 
@@ -22,6 +22,21 @@ describe('kindTermsOf / asideTermsOf', () => {
     ['What did they discuss?', []],
   ])('%s → set aside: %j', (question, expected) => {
     expect(asideTermsOf(question)).toEqual(expected);
+  });
+});
+
+describe('analyzeQuestion: prepositions spelled as phrases name nothing', () => {
+  it.each([
+    ['According to the Russian side, what did they agree?', ['russian', 'side', 'agre']],
+    ['What did they discuss prior to the summit?', ['discuss', 'summit']],
+    ['Who spoke on behalf of India, as well as Russia?', ['speak', 'india', 'russia']],
+  ])('%s → %j', (question, terms) => {
+    expect(analyzeQuestion(question).terms).toEqual(terms);
+  });
+
+  it('keeps the same words where they are content: the accord, a front, a prior visit', () => {
+    expect(analyzeQuestion('What did the accord say about the front?').terms).toEqual(['accord', 'front']);
+    expect(analyzeQuestion('When was the prior visit?').terms).toEqual(['prior', 'visit']);
   });
 });
 
