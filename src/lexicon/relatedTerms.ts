@@ -86,8 +86,9 @@ export function relatedTerms(
   };
 
   // A phrase WordNet lists as one ("Middle East", "Russian capital") is one thing: its words
-  // lend only their other forms ("east" → "eastern"), not broader or narrower things ("middle"
-  // is no "region" there), and what stands for the phrase stands for each of its words.
+  // lend only their other forms ("Russian" → Russia), not broader or narrower things ("middle"
+  // is no "region" there, "capital" no "asset"), and what stands for the phrase stands for each
+  // of its words (Moscow for "Russian" and for "capital").
   const inPhrase = new Set<number>();
   for (let i = 0; i < words.length; i++) {
     for (let length = 2; length <= LONGEST_PHRASE && i + length <= words.length; length++) {
