@@ -97,7 +97,10 @@ export function relatedTerms(
       const around = lemmasAround(wordnet, phrase.join('_'), false, o);
       if (around.length === 0) continue;
       for (let j = i; j < i + length; j++) inPhrase.add(j);
-      const slots = phrase.filter((w) => !isStopword(w)).map(stemWord);
+      // A word the question also uses outside the phrase keeps its own meaning there: only the
+      // phrase's head (its last word) takes what stands for the phrase.
+      const outside = new Set(words.filter((_, j) => j < i || j >= i + length).map(stemWord));
+      const slots = phrase.filter((w, k) => !isStopword(w) && (k === length - 1 || !outside.has(stemWord(w)))).map(stemWord);
       for (const { lemma, how } of around) for (const slot of slots) credit(slot, lemma, o[how]);
     }
   }

@@ -69,6 +69,13 @@ describe('relatedTerms', () => {
     expect(relatedTerms(wordnet, 'What did he say about capital?', ...archive('assets')).get('capit')?.has('asset')).toBe(true);
   });
 
+  it('leaves a word the question also uses outside the phrase its own meaning', () => {
+    const related = relatedTerms(wordnet, 'Had the Russian diplomats met before their talks in the Russian capital?', ...archive('Moscow', 'Russia'));
+    expect(related.get('russian')?.has('moscow')).toBe(false);
+    expect(related.get('russian')?.get('russia')).toBe(DEFAULT_RELATED_OPTIONS.close);
+    expect(related.get('capit')?.get('moscow')).toBe(DEFAULT_RELATED_OPTIONS.close);
+  });
+
   it('does not stand an idiom by its one content word, nor a phrase by a vague word', () => {
     // "go-between" is a kind of diplomat, "go to" a sense of attend, "get-up-and-go" of energy.
     const related = relatedTerms(wordnet, 'Which diplomat would attend with such energy?', ...archive('go', 'get', 'minister'));
