@@ -2,7 +2,8 @@ import type { WordNet } from './wordnet.ts';
 
 /** How far up WordNet's "is a" / "is an instance of" links a place's kinds are followed. */
 const DEPTH = 12;
-const memo = new Map<string, boolean>();
+/** Answers per WordNet: one that cannot be read must not answer from another's memo. */
+const memos = new WeakMap<WordNet, Map<string, boolean>>();
 const MEMO_LIMIT = 10_000;
 
 /**
@@ -12,6 +13,8 @@ const MEMO_LIMIT = 10_000;
  */
 export function isPlaceName(wordnet: WordNet, word: string): boolean {
   const key = word.toLowerCase();
+  let memo = memos.get(wordnet);
+  if (!memo) memos.set(wordnet, (memo = new Map()));
   let known = memo.get(key);
   if (known !== undefined) return known;
   known = false;

@@ -112,15 +112,18 @@ export function relatedTerms(
 }
 
 type Closeness = 'close' | 'near' | 'far';
-const aroundCache = new Map<string, Array<{ lemma: string; how: Closeness }>>();
+/** Per WordNet: one that cannot be read must not answer from another's memo. */
+const aroundCaches = new WeakMap<WordNet, Map<string, Array<{ lemma: string; how: Closeness }>>>();
 const AROUND_CACHE_LIMIT = 50_000;
 
 /**
  * The lemmas around a word or phrase in WordNet, vague ones left out, closest first. Depends
- * only on WordNet, so it is memoised across questions and archives.
+ * only on WordNet, so it is memoised (per WordNet) across questions and archives.
  */
 function lemmasAround(wordnet: WordNet, phrase: string, single: boolean, o: RelatedTermsOptions): Array<{ lemma: string; how: Closeness }> {
   const key = `${phrase}|${o.senses}|${o.maxSenses}|${o.maxWordSenses}`;
+  let aroundCache = aroundCaches.get(wordnet);
+  if (!aroundCache) aroundCaches.set(wordnet, (aroundCache = new Map()));
   let found = aroundCache.get(key);
   if (found) return found;
   const best = new Map<string, Closeness>();

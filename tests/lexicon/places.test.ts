@@ -18,6 +18,13 @@ describe('isPlaceName', () => {
   });
 });
 
+describe('isPlaceName memo', () => {
+  it('keeps answers per WordNet: one that cannot be read does not answer from another’s', () => {
+    expect(isPlaceName(new WordNet(), 'Moscow')).toBe(true);
+    expect(() => isPlaceName(new WordNet('/nonexistent/wordnet'), 'Moscow')).toThrow(/ENOENT/);
+  });
+});
+
 describe('placeNames', () => {
   const wordnet = new WordNet();
   const same = (a: string, b: string) => [...placeNames(wordnet, a)].some((n) => placeNames(wordnet, b).has(n));

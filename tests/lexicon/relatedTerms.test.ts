@@ -76,6 +76,12 @@ describe('relatedTerms', () => {
     expect(related.get('capit')?.get('moscow')).toBe(DEFAULT_RELATED_OPTIONS.close);
   });
 
+  it('keeps its memo per WordNet: one that cannot be read fails (the index then answers without related words), even on a question read before', () => {
+    const question = 'Which Laotian city hosted the encounter?';
+    expect(relatedTerms(wordnet, question, ...archive('Laos', 'meeting')).size).toBeGreaterThan(0);
+    expect(() => relatedTerms(new WordNet('/nonexistent/wordnet'), question, ...archive('Laos', 'meeting'))).toThrow(/ENOENT/);
+  });
+
   it('does not stand an idiom by its one content word, nor a phrase by a vague word', () => {
     // "go-between" is a kind of diplomat, "go to" a sense of attend, "get-up-and-go" of energy.
     const related = relatedTerms(wordnet, 'Which diplomat would attend with such energy?', ...archive('go', 'get', 'minister'));
