@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ANALYZER_VERSION } from '../analyze/analyzeTerms.ts';
 import { IndexError } from './errors.ts';
 import { CURRENT_FILE, INDEX_FILES, type IndexData, type IndexTables } from './indexData.ts';
 import { LexicalIndex, type LexicalIndexData } from './lexicalIndex.ts';
@@ -21,7 +22,7 @@ export async function readManifest(indexDir: string): Promise<Manifest | undefin
  * Load the live index. Every failure is an IndexError naming the folder and the fix:
  * missing, corrupt (unreadable JSON, a data file whose size or hash does not match the
  * manifest: checked before hnswlib sees the file, since hnswlib can abort on a bad one),
- * an older format, or built by another embedder than `expect`.
+ * an older format or term analysis, or built by another embedder than `expect`.
  */
 export async function loadIndex(indexDir: string, expect?: { embedder?: string; dims?: number }): Promise<IndexData> {
   const buildDir = await liveBuildDir(indexDir);
@@ -34,6 +35,14 @@ export async function loadIndex(indexDir: string, expect?: { embedder?: string; 
       `index in ${indexDir} was built with ${manifest.embedder.name} (${manifest.embedder.dims} dims); this run uses ${expect.embedder}` +
         `${expect.dims !== undefined ? ` (${expect.dims} dims)` : ''}: ${FIX} (add \`-- --embedder ${expect.embedder}\`), or use the embedder it was built with`,
     );
+  }
+
+  // Questions are cut into terms the way this version cuts text; an index cut another way
+  // would half-match ("U.S." was "u" before version 3). Builds from before the version was
+  // recorded were version 1.
+  const analyzer = manifest.analyzer ?? 1;
+  if (analyzer !== ANALYZER_VERSION) {
+    throw new IndexError('INDEX_VERSION', `index in ${indexDir} was built with term analysis version ${analyzer}; this version of Archivist reads text as version ${ANALYZER_VERSION}: ${FIX}`);
   }
 
   // Every data file, read at once and checked against the manifest before anything parses it

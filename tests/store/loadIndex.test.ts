@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { cp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANALYZER_VERSION } from '../../src/analyze/analyzeTerms.ts';
 import { ingest } from '../../src/ingest.ts';
 import { CURRENT_FILE, INDEX_FILES } from '../../src/store/indexData.ts';
 import { loadIndex } from '../../src/store/loadIndex.ts';
@@ -105,6 +106,14 @@ describe('loadIndex on an index it cannot use as it is', () => {
   it('rejects another format version with INDEX_VERSION', async () => {
     const d = await damageable();
     await editManifest(await d.file(INDEX_FILES.manifest), (m) => (m.formatVersion = 99));
+    await expectRejected(d.indexDir, 'INDEX_VERSION');
+  });
+
+  it('rejects an index whose text was cut into terms another way with INDEX_VERSION', async () => {
+    const d = await damageable();
+    await editManifest(await d.file(INDEX_FILES.manifest), (m) => (m.analyzer = ANALYZER_VERSION - 1));
+    await expectRejected(d.indexDir, 'INDEX_VERSION');
+    await editManifest(await d.file(INDEX_FILES.manifest), (m) => delete m.analyzer);
     await expectRejected(d.indexDir, 'INDEX_VERSION');
   });
 
