@@ -10,15 +10,26 @@ import { STOPWORDS } from './stopwords.ts';
  * Bump whenever a change here (tokens, stopwords, stems) would analyse the same text
  * differently: an index built with another version is rebuilt rather than half-matched.
  */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+/** Single letters joined by dots: "U.S.", "U.N.", "e.g.", and "U.S" where a sentence's full stop took the last dot. */
+const DOTTED_INITIALISM = /(?<![\p{L}\p{N}.])\p{L}(?:\.\p{L})+\.?(?![\p{L}\p{N}])/gu;
+
+/**
+ * "U.S." is the word "US" written with dots; cut at the dots it would be "u" and "s" and never
+ * match an article that writes "US". The dots become trailing spaces, so the text keeps its
+ * length and "the U.S.The…" (a missing space after a full stop) stays two words.
+ */
+function joinInitialisms(text: string): string {
+  return text.replace(DOTTED_INITIALISM, (m) => m.replace(/\./g, '').padEnd(m.length, ' '));
+}
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 
 /** Lower-cased words in order, stopwords included (for phrase and proximity cues). */
 export function tokenizeWords(text: string): string[] {
-  const lower = text.normalize('NFKC').toLowerCase();
+  const lower = joinInitialisms(text.normalize('NFKC')).toLowerCase();
   const words: string[] = [];
   for (const match of lower.matchAll(WORD)) {
     words.push(match[0].replace(/['’]s$/, '').replace('’', "'"));
@@ -28,7 +39,7 @@ export function tokenizeWords(text: string): string[] {
 
 /** Words in order with their case kept, for cues that read capitalisation (names). */
 export function casedWords(text: string): string[] {
-  return [...text.normalize('NFKC').matchAll(WORD)].map((m) => m[0]);
+  return [...joinInitialisms(text.normalize('NFKC')).matchAll(WORD)].map((m) => m[0]);
 }
 
 /**

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeTerms, casedWords, tokenizeWords } from '../../src/analyze/analyzeTerms.ts';
+
+describe('initialisms written with dots', () => {
+  it('are the same word as written without them', () => {
+    expect(analyzeTerms('U.S. sanctions')).toEqual(analyzeTerms('US sanctions'));
+    expect(analyzeTerms('the U.N. charter')).toEqual(analyzeTerms('the UN charter'));
+  });
+
+  it('keep their last letter when a full stop ends the sentence', () => {
+    expect(tokenizeWords('He flew to the U.S')).toContain('us');
+  });
+
+  it('do not swallow the next sentence when the space after the stop is missing', () => {
+    expect(tokenizeWords('talks in the U.S.Sanctions followed')).toEqual(['talks', 'in', 'the', 'us', 'sanctions', 'followed']);
+  });
+
+  it('keep their case for the cues that read capitals', () => {
+    expect(casedWords('U.S. President')).toEqual(['US', 'President']);
+  });
+
+  it('leave abbreviations of longer words and initials with spaces alone', () => {
+    expect(tokenizeWords('a Ph.D. from J. K. Rowling')).toEqual(['a', 'ph', 'd', 'from', 'j', 'k', 'rowling']);
+    expect(tokenizeWords('plan A.But then')).toEqual(['plan', 'a', 'but', 'then']);
+  });
+});
