@@ -8,6 +8,8 @@ import type { IndexData, StoredChunk } from '../store/indexData.ts';
 import { relatedTerms, type RelatedTerms, type RelatedTermsOptions } from '../lexicon/relatedTerms.ts';
 import { isPlaceName, placeNames, placesWithin } from '../lexicon/places.ts';
 import { WordNet } from '../lexicon/wordnet.ts';
+import { isHeading } from './extractAnswer.ts';
+import { LEAD_SENTENCES, leadPlaceNames } from './storyPlaces.ts';
 
 /** An index ready for questions: the stored data plus lookups built once at load time. */
 export interface LoadedIndex {
@@ -39,6 +41,10 @@ export interface LoadedIndex {
   placeNames(word: string): ReadonlySet<string>;
   /** Whether an article names a place inside the place a phrase names ("Gaza" for "Middle East"); false when WordNet cannot be read. */
   namesPlaceWithin(phrase: string): boolean;
+  /** The names of the places inside the place a word or phrase names ("laotian" → vientiane…); empty when none or WordNet cannot be read. */
+  placesWithin(phrase: string): readonly string[];
+  /** The names of the places an article's dateline and lead name (where its story is set); computed on first use and kept. */
+  leadPlaces(docId: string): ReadonlySet<string>;
   /** The titles each name carries across the archive, by the name's analysed word; computed on first use. */
   archiveTitles(): ReadonlyMap<string, ArchiveTitles>;
   /** Why WordNet could not be read, once it failed (then `related` returns nothing). */
@@ -124,9 +130,22 @@ export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordN
       }),
     () => false,
   );
+  const placesWithinOf = guarded((phrase: string): readonly string[] => placesWithin(lexicon, phrase), (): readonly string[] => []);
+  const leadPlaceCache = new Map<string, ReadonlySet<string>>();
+  const leadPlaces = (docId: string): ReadonlySet<string> => {
+    let names = leadPlaceCache.get(docId);
+    if (!names) {
+      const text = articleById.get(docId)?.text ?? '';
+      const lead = (sentencesByDoc.get(docId) ?? []).map((s) => text.slice(s.start, s.end)).filter((t) => !isHeading(t)).slice(0, LEAD_SENTENCES);
+      leadPlaceCache.set(docId, (names = leadPlaceNames(lead, { placeNames: placeNamesOf, placesWithin: placesWithinOf })));
+    }
+    return names;
+  };
   return {
     related,
     namesPlaceWithin,
+    placesWithin: placesWithinOf,
+    leadPlaces,
     isPlace,
     placeNames: placeNamesOf,
     archiveTitles: archiveTitlesOnce,
