@@ -30,8 +30,8 @@ const MIN_DUPLICATE_CHARS = 40;
 /**
  * Clean one article: strip Markdown (when asked) and page chrome, lift the headline into
  * `title` (or derive one from the first sentence), drop a standfirst that repeats a body
- * sentence, and gather date, outlet and url. Paragraphs are separated by one blank line, so a
- * passage is a paragraph. Pure: the same raw article always gives the same Article.
+ * sentence, and gather date, outlet, dateline and url. Paragraphs are separated by one blank
+ * line, so a passage is a paragraph. Pure: the same raw article always gives the same Article.
  */
 export function cleanArticle(raw: RawArticle): Article {
   const given = raw.given ?? {};
@@ -56,6 +56,7 @@ export function cleanArticle(raw: RawArticle): Article {
     title: title ?? deriveTitle(text, raw.id),
     date: stated.date ?? given.date ?? null,
     outlet: stated.outlet ?? given.outlet ?? null,
+    dateline: stated.dateline,
     url: given.url ?? null,
     file: raw.file,
     text,

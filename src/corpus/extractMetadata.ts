@@ -4,6 +4,8 @@ import { isoDate, parseDate } from './parseDate.ts';
 export interface TextMetadata {
   date: string | null;
   outlet: string | null;
+  /** Where the story was filed, from an agency byline that names it ("Press Trust of India Moscow"). */
+  dateline: string | null;
 }
 
 /** A scraped ` date 2024-07-26` header at the very top, possibly followed by the first sentence. */
@@ -14,6 +16,13 @@ const DATE_STAMPS = [/\bLast Updated\s*:\s*([^|\n]+)/i, /\bFirst Published\s*:\s
 
 /** MENAFN article codes: `MENAFN` + DDMMYYYY + digits + `ID` + digits. */
 export const MENAFN_CODE = /\bMENAFN(\d{2})(\d{2})(\d{4})\d*ID\d+\b/;
+
+/**
+ * An agency byline on a line of its own, with the place the story was filed from after it:
+ * "Press Trust of India Moscow", "Reuters New Delhi". Page chrome (removeChrome.ts), so the
+ * place is kept here: it is where the story is set (storyPlaces.ts).
+ */
+export const AGENCY_BYLINE = /^(?:Press Trust of India|PTI|IANS|ANI|Reuters|AFP|Associated Press)((?:\s+[A-Z][\w'.-]*){0,3})$/;
 
 /** How the text names a wire service or publisher, as credits, bylines or tags. */
 const OUTLETS: ReadonlyArray<{ outlet: string; pattern: RegExp }> = [
@@ -30,10 +39,19 @@ const OUTLETS: ReadonlyArray<{ outlet: string; pattern: RegExp }> = [
  * Date and outlet as the page states them: the date header, else a `Last Updated :` /
  * `First Published:` stamp, else the date inside a MENAFN code; the outlet named earliest
  * in the text by a tag such as `(MENAFN)`, a `Press Trust of India` byline or
- * `(with inputs from PTI)`. Pure; reads the text as loaded, before cleaning.
+ * `(with inputs from PTI)`; the dateline of an agency byline. Pure; reads the text as loaded,
+ * before cleaning.
  */
 export function extractMetadata(text: string): TextMetadata {
-  return { date: findDate(text), outlet: findOutlet(text) };
+  return { date: findDate(text), outlet: findOutlet(text), dateline: findDateline(text) };
+}
+
+function findDateline(text: string): string | null {
+  for (const line of text.split('\n')) {
+    const place = AGENCY_BYLINE.exec(line.trim())?.[1]?.trim();
+    if (place) return place;
+  }
+  return null;
 }
 
 function findDate(text: string): string | null {

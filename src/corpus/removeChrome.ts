@@ -1,4 +1,4 @@
-import { DATE_HEADER } from './extractMetadata.ts';
+import { AGENCY_BYLINE, DATE_HEADER } from './extractMetadata.ts';
 
 /**
  * Lines that are page furniture, never article prose: share bars, follow prompts, read-time
@@ -25,7 +25,7 @@ const CHROME_LINES: readonly RegExp[] = [
   // agency credits: "(with inputs from PTI)", "(PTI)"
   /^\((?:with )?(?:(?:agency )?inputs? from [^)]{1,40}|PTI|IANS|ANI|AFP|AP|Reuters|agencies)\)$/i,
   // bylines: "Press Trust of India Moscow", "By Jane Doe"
-  /^(?:Press Trust of India|PTI|IANS|ANI|Reuters|AFP|Associated Press)(?:\s+[A-Z][\w'.-]*){0,3}$/,
+  AGENCY_BYLINE,
   /^By\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4}(?:\s*[,|]\s*[^.!?]{0,40})?$/,
   // photo captions: "… this year. (Photo: X/@drjaishankar)", "Photo: Reuters"
   /\((?:photo|image|picture|pic|file photo|photo credit|representational image)\b[^)]*\)$/i,

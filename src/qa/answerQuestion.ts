@@ -17,7 +17,7 @@ import { askedTopic, speaksOfTopic } from './askedTopic.ts';
 import { dateAffinity, missesQuestionDates, withinBounds } from './questionDates.ts';
 import { rankArticles, retrieveChunks, type RetrieveOptions } from './retrieve.ts';
 import { replyToSmallTalk } from './smallTalk.ts';
-import { askedPlaces, leadNamesAskedPlace } from './storyPlaces.ts';
+import { askedSettings, setInAskedPlace } from './storyPlaces.ts';
 import type { Answer, AskOptions } from './types.ts';
 
 /** Tunables of the whole answer path, with one defaults constant each (see the modules). */
@@ -38,7 +38,7 @@ export interface AnswerSettings {
 const NEWS_ARCHIVE_DATED = 0.5;
 /** Multipliers for the soft preferences. */
 const DATE_MATCH_BOOST = 1.25;
-/** An article whose lead names the place the question names (storyPlaces.ts): as much as its date. */
+/** An article set in the place the question sets its scene in (storyPlaces.ts): as much as its date. */
 const PLACE_MATCH_BOOST = 1.25;
 /**
  * An article outside a dated range the question names ("in May 2023") is mostly not what is
@@ -126,11 +126,11 @@ export async function answerQuestion(
   const missPenalty = dates.some((d) => !d.yearless) ? DATE_MISS_PENALTY : YEARLESS_MISS_PENALTY;
   // Where the story is set, named as the question sets its scene ("the Goa talks", "in the
   // Russian capital"). A follow-up needs no more: it already prefers the articles it follows.
-  const places = askedPlaces(text, index);
+  const places = askedSettings(text, index);
   const docBoost = (docId: string) => {
     const affinity = dateAffinity(index.articleById.get(docId)?.date ?? null, dates);
     const dateFactor = affinity === undefined ? 1 : affinity === 1 ? DATE_MATCH_BOOST : missPenalty;
-    const placeFactor = places.length > 0 && leadNamesAskedPlace(index.leadPlaces(docId), places) ? PLACE_MATCH_BOOST : 1;
+    const placeFactor = places.length > 0 && setInAskedPlace(index.storySetting(docId), places) ? PLACE_MATCH_BOOST : 1;
     return dateFactor * placeFactor * (focusDocs.has(docId) ? CONVERSATION_BOOST : 1);
   };
   const chunks = retrieveChunks(index, queryTerms, queryVector!, { ...settings.retrieve, acceptDoc, docBoost });

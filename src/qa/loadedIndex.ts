@@ -9,7 +9,7 @@ import { relatedTerms, type RelatedTerms, type RelatedTermsOptions } from '../le
 import { isPlaceName, placeNames, placesWithin } from '../lexicon/places.ts';
 import { WordNet } from '../lexicon/wordnet.ts';
 import { isHeading } from './extractAnswer.ts';
-import { LEAD_SENTENCES, leadPlaceNames } from './storyPlaces.ts';
+import { storySettingNames } from './storyPlaces.ts';
 
 /** An index ready for questions: the stored data plus lookups built once at load time. */
 export interface LoadedIndex {
@@ -43,8 +43,8 @@ export interface LoadedIndex {
   namesPlaceWithin(phrase: string): boolean;
   /** The names of the places inside the place a word or phrase names ("laotian" → vientiane…); empty when none or WordNet cannot be read. */
   placesWithin(phrase: string): readonly string[];
-  /** The names of the places an article's dateline and lead name (where its story is set); computed on first use and kept. */
-  leadPlaces(docId: string): ReadonlySet<string>;
+  /** The names of the places a story is set in, read from its dateline and lead (storyPlaces.ts); computed on first use and kept. */
+  storySetting(docId: string): ReadonlySet<string>;
   /** The titles each name carries across the archive, by the name's analysed word; computed on first use. */
   archiveTitles(): ReadonlyMap<string, ArchiveTitles>;
   /** Why WordNet could not be read, once it failed (then `related` returns nothing). */
@@ -131,13 +131,15 @@ export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordN
     () => false,
   );
   const placesWithinOf = guarded((phrase: string): readonly string[] => placesWithin(lexicon, phrase), (): readonly string[] => []);
-  const leadPlaceCache = new Map<string, ReadonlySet<string>>();
-  const leadPlaces = (docId: string): ReadonlySet<string> => {
-    let names = leadPlaceCache.get(docId);
+  const settingCache = new Map<string, ReadonlySet<string>>();
+  const storySetting = (docId: string): ReadonlySet<string> => {
+    let names = settingCache.get(docId);
     if (!names) {
-      const text = articleById.get(docId)?.text ?? '';
-      const lead = (sentencesByDoc.get(docId) ?? []).map((s) => text.slice(s.start, s.end)).filter((t) => !isHeading(t)).slice(0, LEAD_SENTENCES);
-      leadPlaceCache.set(docId, (names = leadPlaceNames(lead, { placeNames: placeNamesOf, placesWithin: placesWithinOf })));
+      const article = articleById.get(docId);
+      const text = article?.text ?? '';
+      const lead = (sentencesByDoc.get(docId) ?? []).map((s) => text.slice(s.start, s.end)).find((t) => !isHeading(t)) ?? '';
+      names = storySettingNames({ dateline: article?.dateline ?? null, lead }, { placeNames: placeNamesOf, placesWithin: placesWithinOf });
+      settingCache.set(docId, names);
     }
     return names;
   };
@@ -145,7 +147,7 @@ export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordN
     related,
     namesPlaceWithin,
     placesWithin: placesWithinOf,
-    leadPlaces,
+    storySetting,
     isPlace,
     placeNames: placeNamesOf,
     archiveTitles: archiveTitlesOnce,

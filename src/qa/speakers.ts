@@ -167,6 +167,13 @@ const NOT_A_SUBJECT =
   /^(?:at|in|on|during|after|before|while|with|along|from|for|to|by|as|since|until|following|ahead|amid|over|under|who|which|whose|where|when|that|also|however|meanwhile|earlier|later|then|and|but)\b/u;
 
 /**
+ * A subject's trailing when or where ("External Affairs Minister S Jaishankar *on Wednesday*
+ * said", "Russian Embassy *in India* stated"): not who, and it hides the name the article's
+ * titles are found by.
+ */
+const TRAILING_ADVERBIAL = /\s+(?:on|in|at|during|after|before|while|following|amid)\s.*$/su;
+
+/**
  * The subject of a speech verb: the nearest clause before it that is not an adverbial or a
  * relative clause ("Jaishankar, who is on a visit to Russia, in his opening remarks said" →
  * "Jaishankar"). '' when the verb follows a quotation directly (the speaker comes after it),
@@ -179,7 +186,7 @@ function subjectBefore(text: string): string | undefined {
     const clause = clauses[k]!.trim();
     const words = tokenizeWords(clause);
     if (words.length === 0 || words.length > MAX_SPEAKER_WORDS) return undefined;
-    if (!NOT_A_SUBJECT.test(words[0]!)) return clause;
+    if (!NOT_A_SUBJECT.test(words[0]!)) return clause.replace(TRAILING_ADVERBIAL, '');
   }
   return undefined;
 }

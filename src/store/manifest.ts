@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** Bump when the saved layout changes; an index of another version is rebuilt, not misread. */
-export const INDEX_FORMAT_VERSION = 1;
+/**
+ * Bump when the saved layout changes; an index of another version is rebuilt, not misread.
+ * 2: articles carry the `dateline` of their agency byline.
+ */
+export const INDEX_FORMAT_VERSION = 2;
 
 const fileEntry = z.object({ bytes: z.number().int().nonnegative(), sha256: z.string() });
 

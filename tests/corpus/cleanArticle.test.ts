@@ -40,6 +40,9 @@ describe('cleanArticle on the seed articles', () => {
     expect(count('have seen different expressions of their cooperation this year')).toBe(1);
     expect(a003.text).not.toContain('(Photo:');
     expect(a003.text).not.toContain('Press Trust of India');
+    // The byline is chrome, but the place it was filed from is where the story is set.
+    expect(a003.dateline).toBe('Moscow');
+    expect(seed('004_7ba094462437808a').dateline).toBeNull();
   });
 
   it('removes the MENAFN tag, code and disclaimer from 001 but keeps its last sentence', () => {
@@ -107,6 +110,13 @@ describe('extractMetadata', () => {
     expect(extractMetadata('Caption\nPress Trust of India Moscow\n\nText.').outlet).toBe('PTI');
     expect(extractMetadata('Text.\n\n(with inputs from PTI)').outlet).toBe('PTI');
     expect(extractMetadata('Text without credit.').outlet).toBeNull();
+  });
+
+  it('keeps the place an agency byline files the story from, and nothing from other lines', () => {
+    expect(extractMetadata('Caption\nPress Trust of India Moscow\n\nText.').dateline).toBe('Moscow');
+    expect(extractMetadata('Headline\nReuters New Delhi\n\nText.').dateline).toBe('New Delhi');
+    expect(extractMetadata('Headline\nPress Trust of India\n\nText.').dateline).toBeNull();
+    expect(extractMetadata('Moscow is cold.\n\n(with inputs from PTI)').dateline).toBeNull();
   });
 });
 

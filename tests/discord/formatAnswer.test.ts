@@ -76,7 +76,7 @@ describe('answerButtons', () => {
 
 describe('formatArticleList', () => {
   const articles: Article[] = Array.from({ length: 23 }, (_, i) => ({
-    id: `a${i}`, title: `Title ${i}`, date: `2024-01-${String(i + 1).padStart(2, '0')}`, outlet: null, url: null, file: 'f', text: '',
+    id: `a${i}`, title: `Title ${i}`, date: `2024-01-${String(i + 1).padStart(2, '0')}`, outlet: null, dateline: null, url: null, file: 'f', text: '',
   }));
   it('pages ten at a time and clamps the page', () => {
     const last = formatArticleList(articles, 99);

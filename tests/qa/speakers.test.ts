@@ -32,6 +32,16 @@ describe('attributeSpeakers', () => {
     expect(c).not.toContain('lavrov');
   });
 
+  it('leaves out when and where the subject spoke ("Jaishankar on Wednesday said"): the name stays last', () => {
+    const [a, b] = attributeSpeakers([
+      'External Affairs Minister S Jaishankar on Wednesday said that the ties are strong.',
+      'The Russian Embassy in India stated that the talks went well.',
+    ]);
+    // Name last: the titles the archive gives the name are found by it (withArchiveTitles).
+    expect(a).toEqual(['extern', 'affair', 'minist', 'jaishankar']);
+    expect(b).toEqual(['russian', 'embassi']);
+  });
+
   it('reads a speaker named after the quotation', () => {
     expect(attributeSpeakers(['“It is very important,” said Kremlin spokesperson Dmitry Peskov.'])[0]).toEqual(['kremlin', 'spokesperson', 'dmitri', 'peskov']);
   });

@@ -26,6 +26,7 @@ export interface FixtureArticle {
   title?: string;
   date?: string | null;
   outlet?: string | null;
+  dateline?: string | null;
 }
 
 export interface FixtureOptions {
@@ -42,7 +43,7 @@ export interface FixtureOptions {
 }
 
 export function toArticle(a: FixtureArticle): Article {
-  return { id: a.id, title: a.title ?? a.id, date: a.date ?? null, outlet: a.outlet ?? null, url: null, file: `${a.id}.txt`, text: a.text };
+  return { id: a.id, title: a.title ?? a.id, date: a.date ?? null, outlet: a.outlet ?? null, dateline: a.dateline ?? null, url: null, file: `${a.id}.txt`, text: a.text };
 }
 
 export function buildIndex(input: FixtureArticle[], options: FixtureOptions = {}): LoadedIndex {
