@@ -269,8 +269,8 @@ function compact(old: VectorIndex, chunks: StoredChunk[], dims: number): VectorI
 }
 
 function hashArticle(article: Article): string {
-  const { id, title, date, outlet, url, file, text } = article;
-  return createHash('sha256').update(JSON.stringify([id, title, date, outlet, url, file, text])).digest('hex').slice(0, 20);
+  const { id, title, date, outlet, dateline, url, file, text } = article;
+  return createHash('sha256').update(JSON.stringify([id, title, date, outlet, dateline, url, file, text])).digest('hex').slice(0, 20);
 }
 
 /**

@@ -6,6 +6,7 @@ import { ingest } from '../../src/ingest.ts';
 import { chunkEmbeddingText } from '../../src/store/chunkText.ts';
 import type { IndexData } from '../../src/store/indexData.ts';
 import { loadIndex } from '../../src/store/loadIndex.ts';
+import { INDEX_FORMAT_VERSION } from '../../src/store/manifest.ts';
 import { copySeeds, makeTempDir, removeTempDirs } from './seedCorpus.ts';
 
 const NEW_ARTICLE = `Zanzibar ferry schedule revised
@@ -45,6 +46,17 @@ describe('incremental ingest', () => {
     const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
     expect(manifest.analyzer).toBe(ANALYZER_VERSION);
     await writeFile(manifestFile, JSON.stringify({ ...manifest, analyzer: ANALYZER_VERSION - 1 }));
+    const again = await ingest({ corpus, indexDir, embedder: 'hashed' });
+    expect(again).toMatchObject({ upToDate: false, embeddedArticles: 5 });
+  });
+
+  it('rebuilds everything when the index was saved in another format (format 1 kept no datelines)', async () => {
+    const { corpus, indexDir } = await seededIndex();
+    const build = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+    const manifestFile = join(indexDir, build, 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+    expect(manifest.formatVersion).toBe(INDEX_FORMAT_VERSION);
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, formatVersion: INDEX_FORMAT_VERSION - 1 }));
     const again = await ingest({ corpus, indexDir, embedder: 'hashed' });
     expect(again).toMatchObject({ upToDate: false, embeddedArticles: 5 });
   });
@@ -100,6 +112,18 @@ describe('incremental ingest', () => {
     for (const vector of oldVectors) expect(searchAll(after, vector).filter((l) => oldLabels.has(l))).toEqual([]);
     expect(newChunks.every((c) => !oldLabels.has(c.label))).toBe(true);
     expect(after.lexical.search(analyzeTerms('Pemba ferry'), 1).map((h) => after.chunks[h.unit]!.docId)).toEqual([changedId]);
+  });
+
+  it('updates an article whose byline names another place, though its cleaned text is the same', async () => {
+    const { corpus, indexDir } = await seededIndex();
+    const file = join(corpus, '003_efe2fcb9701c267e.txt');
+    const raw = await readFile(file, 'utf8');
+    expect(raw).toContain('Press Trust of India Moscow');
+    await writeFile(file, raw.replace('Press Trust of India Moscow', 'Press Trust of India New Delhi'));
+    const second = await ingest({ corpus, indexDir, embedder: 'hashed' });
+    expect(second.upToDate).toBe(false);
+    const after = await loadIndex(indexDir);
+    expect(after.articles.find((a) => a.id === '003_efe2fcb9701c267e')?.dateline).toBe('New Delhi');
   });
 
   it('drops a removed article from the tables and the graph', async () => {
