@@ -23,6 +23,14 @@ async function seededIndex() {
   return { corpus, indexDir, first };
 }
 
+/** The live build's manifest, and a way to write an edited one over it. */
+async function liveManifest(indexDir: string) {
+  const build = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+  const file = join(indexDir, build, 'manifest.json');
+  const manifest = JSON.parse(await readFile(file, 'utf8'));
+  return { manifest, write: (edited: unknown) => writeFile(file, JSON.stringify(edited)) };
+}
+
 /** Every label a search can return, nearest first (k = all points). */
 function searchAll(index: IndexData, vector: Float32Array): number[] {
   return index.vectors.search(vector, index.chunks.length + 10).map((h) => h.label);
@@ -41,22 +49,18 @@ describe('incremental ingest', () => {
 
   it('rebuilds everything when the index was analysed by another version of the term analyser', async () => {
     const { corpus, indexDir } = await seededIndex();
-    const build = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
-    const manifestFile = join(indexDir, build, 'manifest.json');
-    const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+    const { manifest, write } = await liveManifest(indexDir);
     expect(manifest.analyzer).toBe(ANALYZER_VERSION);
-    await writeFile(manifestFile, JSON.stringify({ ...manifest, analyzer: ANALYZER_VERSION - 1 }));
+    await write({ ...manifest, analyzer: ANALYZER_VERSION - 1 });
     const again = await ingest({ corpus, indexDir, embedder: 'hashed' });
     expect(again).toMatchObject({ upToDate: false, embeddedArticles: 5 });
   });
 
   it('rebuilds everything when the index was saved in another format (format 1 kept no datelines)', async () => {
     const { corpus, indexDir } = await seededIndex();
-    const build = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
-    const manifestFile = join(indexDir, build, 'manifest.json');
-    const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+    const { manifest, write } = await liveManifest(indexDir);
     expect(manifest.formatVersion).toBe(INDEX_FORMAT_VERSION);
-    await writeFile(manifestFile, JSON.stringify({ ...manifest, formatVersion: INDEX_FORMAT_VERSION - 1 }));
+    await write({ ...manifest, formatVersion: INDEX_FORMAT_VERSION - 1 });
     const again = await ingest({ corpus, indexDir, embedder: 'hashed' });
     expect(again).toMatchObject({ upToDate: false, embeddedArticles: 5 });
   });
