@@ -10,7 +10,7 @@ import { STOPWORDS } from './stopwords.ts';
  * Bump whenever a change here (tokens, stopwords, stems) would analyse the same text
  * differently: an index built with another version is rebuilt rather than half-matched.
  */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 /** Single letters joined by dots: "U.S.", "U.N.", "e.g.", and "U.S" where a sentence's full stop took the last dot. */

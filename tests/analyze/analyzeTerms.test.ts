@@ -24,3 +24,16 @@ describe('initialisms written with dots', () => {
     expect(tokenizeWords('plan A.But then')).toEqual(['plan', 'a', 'but', 'then']);
   });
 });
+
+describe('prepositions made from verbs', () => {
+  it('are function words like "about": "regarding", "concerning", "according to" name no topic', () => {
+    expect(analyzeTerms('What did he say regarding the visit?')).toEqual(analyzeTerms('What did he say about the visit?'));
+    expect(analyzeTerms('What was agreed concerning oil?')).toEqual(analyzeTerms('agreed oil'));
+    expect(analyzeTerms('According to Tass, who met?')).toEqual(analyzeTerms('Tass met'));
+  });
+
+  it('leave the nouns and verbs they come from alone: "raised our concern", "an accord"', () => {
+    expect(analyzeTerms('raised our concern about an accord')).toEqual(analyzeTerms('raised concern accord'));
+    expect(analyzeTerms('raised concern accord')).toHaveLength(3);
+  });
+});

@@ -109,3 +109,17 @@ describe('relatedTerms', () => {
     expect(lemmaCandidates('met', true).map(([, l]) => l)).toContain('meet');
   });
 });
+
+describe('relatedTerms of prepositions', () => {
+  it('lends nothing from "regarding" or "according to": they are not the verbs "regard" and "accord"', () => {
+    const related = relatedTerms(
+      wordnet,
+      'According to Moscow, what did the minister push for regarding Indians stuck in the conflict zone?',
+      ...archive('view', 'agreement', 'press', 'war'),
+    );
+    const all = [...related.values()].flatMap((m) => [...m.keys()]);
+    expect(all).not.toContain('view'); // "regard" → view
+    expect(all).not.toContain('agreement'); // "accord" → agreement
+    expect(related.get('push')?.get('press')).toBeGreaterThan(0); // the question's real verb still lends
+  });
+});
