@@ -1,10 +1,5 @@
 import type { WordNet } from './wordnet.ts';
-
-/** How far up WordNet's "is a" / "is an instance of" links a place's kinds are followed. */
-const DEPTH = 12;
-/** Answers per WordNet: one that cannot be read must not answer from another's memo. */
-const memos = new WeakMap<WordNet, Map<string, boolean>>();
-const MEMO_LIMIT = 10_000;
+import { isKindOf } from './kinds.ts';
 
 /**
  * Whether a word names a place in its most frequent sense: a country, city or region, which
@@ -12,30 +7,7 @@ const MEMO_LIMIT = 10_000;
  * statesman and "Kremlin" a stronghold: not places.
  */
 export function isPlaceName(wordnet: WordNet, word: string): boolean {
-  const key = word.toLowerCase();
-  let memo = memos.get(wordnet);
-  if (!memo) memos.set(wordnet, (memo = new Map()));
-  let known = memo.get(key);
-  if (known !== undefined) return known;
-  known = false;
-  const [first] = wordnet.senses(key, 'n');
-  let frontier = first === undefined ? [] : [first];
-  const seen = new Set<number>();
-  for (let depth = 0; depth < DEPTH && frontier.length > 0 && !known; depth++) {
-    const next: number[] = [];
-    for (const offset of frontier) {
-      if (seen.has(offset)) continue;
-      seen.add(offset);
-      const synset = wordnet.synset('n', offset);
-      if (!synset) continue;
-      if (synset.words.includes('location')) known = true;
-      for (const p of synset.pointers) if ((p.symbol === '@' || p.symbol === '@i') && p.pos === 'n') next.push(p.offset);
-    }
-    frontier = next;
-  }
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, known);
-  return known;
+  return isKindOf(wordnet, word, 'location');
 }
 
 /** Senses of a word read for the places it names or pertains to: the most frequent few. */

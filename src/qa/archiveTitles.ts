@@ -12,6 +12,8 @@ export interface ArchiveTitles {
   terms: string[];
   /** Lower-cased as written, to look up in WordNet ("external", "indian", "philippine"). */
   words: string[];
+  /** The name itself, lower-cased as first written ("manturov", "structure"). */
+  written: string;
 }
 
 /**
@@ -25,6 +27,7 @@ export interface ArchiveTitles {
 export function titlesByName(sentences: Iterable<string>): Map<string, ArchiveTitles> {
   const lowerCaseWords = new Set<string>();
   const titles = new Map<string, Set<string>>();
+  const written = new Map<string, string>();
   for (const sentence of sentences) {
     for (const m of sentence.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu)) lowerCaseWords.add(m[0]);
     for (const m of sentence.matchAll(CAPITALISED_RUN)) {
@@ -33,6 +36,7 @@ export function titlesByName(sentences: Iterable<string>): Map<string, ArchiveTi
       if (words.length < 2 || name === undefined) continue;
       let set = titles.get(name);
       if (!set) titles.set(name, (set = new Set()));
+      if (!written.has(name)) written.set(name, words.at(-1)!.toLowerCase().replace(/['’]s$/, ''));
       for (const w of words.slice(0, -1)) set.add(w);
     }
   }
@@ -42,7 +46,7 @@ export function titlesByName(sentences: Iterable<string>): Map<string, ArchiveTi
   for (const [name, set] of titles) {
     if (lowerCase.has(name)) continue;
     const words = [...set];
-    out.set(name, { words, terms: [...new Set(words.flatMap((w) => analyzeTerms(w)))] });
+    out.set(name, { words, terms: [...new Set(words.flatMap((w) => analyzeTerms(w)))], written: written.get(name)! });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { Sentence } from '../corpus/types.ts';
 import type { AnswerType } from './analyzeQuestion.ts';
 import { hasAnswerCue } from './answerCues.ts';
+import { namesAnotherPerson, peopleIn } from './namedPeople.ts';
 import type { LoadedIndex } from './loadedIndex.ts';
 import type { ScoredChunk } from './retrieve.ts';
 
@@ -49,13 +50,19 @@ export interface SentenceFeatures {
   article: number;
   /** 1 for an article's first sentence, ½ for its second: news leads with who, what, where and when. */
   lead: number;
+  /**
+   * 1 when it names someone else in place of a person the question names: asked what
+   * Jaishankar and Lavrov signed, "Jaishankar … with Deputy Prime Minister Manturov … witnessed
+   * the signing" tells of another meeting, however many of the question's words it holds.
+   */
+  otherPerson: number;
 }
 
 export type FeatureWeights = { [K in keyof SentenceFeatures]: number };
 
 export const DEFAULT_EXTRACT_OPTIONS: Readonly<ExtractOptions> = Object.freeze({
   chunkDepth: 12,
-  weights: { coverage: 0.9, order: 0.25, proximity: 0.05, context: 0.5, window: 0.6, typed: 0.2, restates: -0.3, lead: 0.1, speaker: 0.3, article: 0.8 },
+  weights: { coverage: 0.9, order: 0.25, proximity: 0.05, context: 0.5, window: 0.6, typed: 0.2, restates: -0.3, lead: 0.1, speaker: 0.3, article: 0.8, otherPerson: -0.5 },
   secondRatio: 0.5,
   duplicateOverlap: 0.6,
 });
@@ -168,6 +175,9 @@ export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtr
     return c;
   };
 
+  const people = index.personNames();
+  // A "who" question's answer is someone it does not name.
+  const askedPeople = question.answerType === 'person' ? new Set<string>() : peopleIn(question.text, people);
   const out: ScoredSentence[] = [];
   for (const { sentence, context: ctx, semantic } of context.values()) {
     const text = textOf(index, sentence);
@@ -188,6 +198,7 @@ export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtr
       lead: sentence.index === 0 ? 1 : sentence.index === 1 ? 0.5 : 0,
       speaker: speakerShareOf(sentence),
       article: articleCoverage(sentence.docId),
+      otherPerson: namesAnotherPerson(askedPeople, text, people) ? 1 : 0,
     };
     out.push({ sentence, text, terms, score: 0, ownScore: 0, features, semantic });
   }

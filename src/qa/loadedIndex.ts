@@ -7,6 +7,8 @@ import type { Embedder } from '../embed/types.ts';
 import type { IndexData, StoredChunk } from '../store/indexData.ts';
 import { relatedTerms, type RelatedTerms, type RelatedTermsOptions } from '../lexicon/relatedTerms.ts';
 import { isPlaceName, placeNames, placesWithin } from '../lexicon/places.ts';
+import { isKindOf } from '../lexicon/kinds.ts';
+import { personNames } from './namedPeople.ts';
 import { WordNet } from '../lexicon/wordnet.ts';
 import { isHeading } from './extractAnswer.ts';
 import { storySettingNames } from './storyPlaces.ts';
@@ -47,6 +49,8 @@ export interface LoadedIndex {
   storySetting(docId: string): ReadonlySet<string>;
   /** The titles each name carries across the archive, by the name's analysed word; computed on first use. */
   archiveTitles(): ReadonlyMap<string, ArchiveTitles>;
+  /** Analysed words of the names the archive titles as people (namedPeople.ts); computed on first use, empty when WordNet cannot be read. */
+  personNames(): ReadonlySet<string>;
   /** Why WordNet could not be read, once it failed (then `related` returns nothing). */
   lexiconProblem(): string | undefined;
 }
@@ -131,6 +135,11 @@ export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordN
     () => false,
   );
   const placesWithinOf = guarded((phrase: string): readonly string[] => placesWithin(lexicon, phrase), (): readonly string[] => []);
+  // A person by their role ("minister", "spokesperson"), not by where they are from ("Tamil", "Lao").
+  const isPersonWord = guarded((word: string) => isKindOf(lexicon, word, 'person') && !isKindOf(lexicon, word, 'inhabitant'), () => false);
+  const isCommonNoun = guarded((word: string) => lexicon.senses(word, 'n').length > 0 && !isKindOf(lexicon, word, 'person'), () => true);
+  let people: ReadonlySet<string> | undefined;
+  const personNamesOnce = () => (people ??= personNames(archiveTitlesOnce(), { isPersonWord, isCommonNoun }));
   const settingCache = new Map<string, ReadonlySet<string>>();
   const storySetting = (docId: string): ReadonlySet<string> => {
     let names = settingCache.get(docId);
@@ -151,6 +160,7 @@ export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordN
     isPlace,
     placeNames: placeNamesOf,
     archiveTitles: archiveTitlesOnce,
+    personNames: personNamesOnce,
     lexiconProblem: () => lexiconProblem,
     sentenceTerms,
     sentenceSpeaker,

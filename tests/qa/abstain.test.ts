@@ -70,7 +70,7 @@ describe('confidenceFeatures', () => {
     score,
     ownScore: score,
     semantic: 0.4,
-    features: { coverage: 0.8, order: 0, proximity: 0, context: 1, window: 0.9, typed, restates: 0, lead: 1, speaker: 0, article: 0 } satisfies SentenceFeatures,
+    features: { coverage: 0.8, order: 0, proximity: 0, context: 1, window: 0.9, typed, restates: 0, lead: 1, speaker: 0, article: 0, otherPerson: 0 } satisfies SentenceFeatures,
   });
 
   it('marks a typed match or miss only when the question asks for a type', () => {

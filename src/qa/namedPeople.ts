@@ -1,0 +1,45 @@
+import { analyzeTerms, casedWords } from '../analyze/analyzeTerms.ts';
+import type { ArchiveTitles } from './archiveTitles.ts';
+
+/**
+ * The names the archive gives a person: a name it titles, somewhere, with a word for a person
+ * ("Deputy Prime Minister Manturov", "Kremlin Spokesperson Dmitry Peskov"), by the name's
+ * analysed word. A title that only says where someone is from ("Russian", "Indian") names no
+ * person on its own: "Russian Foreign Ministry" is no one.
+ */
+export function personNames(
+  titles: ReadonlyMap<string, ArchiveTitles>,
+  lookups: { isPersonWord: (word: string) => boolean; isCommonNoun: (word: string) => boolean },
+): Set<string> {
+  const out = new Set<string>();
+  for (const [name, { words, written }] of titles) {
+    if (!lookups.isCommonNoun(written) && words.some(lookups.isPersonWord)) out.add(name);
+  }
+  return out;
+}
+
+/** The people a text names, as the analysed words of their names (`people` from personNames). */
+export function peopleIn(text: string, people: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const word of casedWords(text)) {
+    if (!/^\p{Lu}/u.test(word)) continue;
+    for (const term of analyzeTerms(word)) if (people.has(term)) out.add(term);
+  }
+  return out;
+}
+
+/** "He", "his", "her": a sentence may speak of a person without naming them. */
+const PERSONAL_PRONOUN = /\b(?:he|him|his|she|her|hers)\b/i;
+
+/**
+ * Whether a sentence names someone else in place of a person the question asks about: asked of
+ * Jaishankar and Lavrov, "Jaishankar held a meeting with Deputy Prime Minister Manturov…" leaves
+ * Lavrov out and names Manturov, so it tells of another meeting (or another person's words).
+ * A sentence that says "he" or "her" may mean the one it does not name ("He was baptized…
+ * on the feast day of St. Martin" of Luther): then nobody is left out.
+ */
+export function namesAnotherPerson(asked: ReadonlySet<string>, sentence: string, people: ReadonlySet<string>): boolean {
+  if (asked.size === 0 || PERSONAL_PRONOUN.test(sentence)) return false;
+  const named = peopleIn(sentence, people);
+  return [...asked].some((p) => !named.has(p)) && [...named].some((p) => !asked.has(p));
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { titlesByName } from '../../src/qa/archiveTitles.ts';
+import { namesAnotherPerson, peopleIn, personNames } from '../../src/qa/namedPeople.ts';
+import { asker, buildIndex } from '../support/qaFixtures.ts';
+
+const SENTENCES = [
+  'Russian Foreign Minister Sergey Lavrov arrived in Moscow on Monday.',
+  'Jaishankar met Deputy Prime Minister Denis Manturov on Tuesday.',
+  'Kremlin Spokesperson Dmitry Peskov called the visit important.',
+  'The Regional Anti-Terrorist Structure met in Tashkent.',
+  'Tamil Nadu hosts the Kudankulam plant.',
+  'External Affairs Minister S Jaishankar spoke to reporters.',
+];
+
+describe('personNames', () => {
+  // Stand-ins for WordNet: which title words are roles, which names are common nouns.
+  const roles = new Set(['minister', 'spokesperson', 'deputy', 'anti-terrorist', 'terrorist']);
+  const lookups = { isPersonWord: (w: string) => roles.has(w.toLowerCase()), isCommonNoun: (w: string) => w === 'structure' };
+
+  it('are the names the archive titles with a word for a person', () => {
+    const names = personNames(titlesByName(SENTENCES), lookups);
+    expect([...names].sort()).toEqual(['jaishankar', 'lavrov', 'manturov', 'peskov']);
+  });
+
+  it('leave out a name that is a common noun, whatever its title', () => {
+    const names = personNames(titlesByName(SENTENCES), { ...lookups, isCommonNoun: () => false });
+    expect(names.has('structur')).toBe(true);
+    expect(personNames(titlesByName(SENTENCES), lookups).has('structur')).toBe(false);
+  });
+
+  it('read WordNet in a loaded index: roles count, where someone is from does not', () => {
+    const index = buildIndex([{ id: 'a', text: SENTENCES.join(' ') }]);
+    const names = index.personNames();
+    for (const name of ['jaishankar', 'lavrov', 'manturov', 'peskov']) expect(names.has(name)).toBe(true);
+    // "Structure" is a common noun; "Tamil" in "Tamil Nadu" says where, not who.
+    expect(names.has('structur')).toBe(false);
+    expect(names.has('nadu')).toBe(false);
+  });
+});
+
+describe('peopleIn', () => {
+  const people = new Set(['jaishankar', 'lavrov', 'manturov']);
+  it('finds the capitalised names of people, possessives included', () => {
+    expect([...peopleIn("Lavrov's talks with Jaishankar", people)].sort()).toEqual(['jaishankar', 'lavrov']);
+    expect([...peopleIn('The talks in Moscow', people)]).toEqual([]);
+  });
+});
+
+describe('namesAnotherPerson', () => {
+  const people = new Set(['jaishankar', 'lavrov', 'manturov']);
+  const asked = new Set(['jaishankar', 'lavrov']);
+  it.each([
+    ['Jaishankar and Manturov witnessed the signing of agreements.', true],
+    ['Jaishankar and Lavrov signed a protocol.', false],
+    ['Jaishankar, Lavrov and Manturov met.', false],
+    ['Signed Protocol on Consultations for the period 2024-28.', false],
+    // "his" may be the one left unnamed.
+    ['Manturov signed it with his counterpart.', false],
+  ])('%s → %s', (sentence, expected) => {
+    expect(namesAnotherPerson(asked, sentence, people)).toBe(expected);
+  });
+
+  it('is never true when the question names nobody', () => {
+    expect(namesAnotherPerson(new Set(), 'Manturov signed the agreements.', people)).toBe(false);
+  });
+});
+
+describe('ask(): another person in place of one asked about', () => {
+  const archive = () =>
+    buildIndex([
+      {
+        id: 'talks',
+        title: 'Talks in Moscow',
+        date: '2023-12-27',
+        text: [
+          'Foreign Minister Sergey Lavrov hosted the talks in Moscow this week.',
+          'Jaishankar and Deputy Prime Minister Denis Manturov signed agreements on nuclear power on Tuesday.',
+          'Jaishankar and the Russian side signed a protocol on consultations on Wednesday.',
+        ].join(' '),
+      },
+      { id: 'trade', title: 'Trade grows', date: '2023-06-01', text: 'Trade between the two countries grew in May. Oil led the rise.' },
+    ]);
+
+  it('does not quote what someone else signed with one of the asked people', async () => {
+    const answer = await asker(archive(), { abstainBelow: 0 })('What did Jaishankar and Lavrov sign?');
+    expect(answer.answer).toContain('protocol on consultations');
+    expect(answer.answer).not.toContain('nuclear power');
+  });
+
+  it('quotes it when the question names its people', async () => {
+    const answer = await asker(archive(), { abstainBelow: 0 })('What did Jaishankar and Manturov sign?');
+    expect(answer.sentences[0]?.text).toContain('nuclear power');
+  });
+});
+
+describe('ask(): a "who" question', () => {
+  it('may be answered by someone it does not name, in place of one it does', async () => {
+    const index = buildIndex([
+      {
+        id: 'return',
+        title: 'The return',
+        text: [
+          'Professor Martin Luther returned to Wittenberg in March.',
+          'The elector read what Luther wrote praising the return.',
+          'Councillor Jerome Schurf wrote to the elector praising the return.',
+        ].join(' '),
+      },
+      { id: 'trade', title: 'Trade grows', text: 'Trade between the two countries grew in May. Oil led the rise.' },
+    ]);
+    const answer = await asker(index, { abstainBelow: 0 })('Who wrote to the elector praising the return of Luther?');
+    expect(answer.sentences[0]?.text).toContain('Schurf');
+  });
+});
