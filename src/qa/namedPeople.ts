@@ -35,11 +35,14 @@ const PERSONAL_PRONOUN = /\b(?:he|him|his|she|her|hers)\b/i;
  * Whether a sentence names someone else in place of a person the question asks about: asked of
  * Jaishankar and Lavrov, "Jaishankar held a meeting with Deputy Prime Minister Manturov…" leaves
  * Lavrov out and names Manturov, so it tells of another meeting (or another person's words).
- * A sentence that says "he" or "her" may mean the one it does not name ("He was baptized…
- * on the feast day of St. Martin" of Luther): then nobody is left out.
+ * A "he" or "her" may be the one person it leaves unnamed ("He was baptized… on the feast day
+ * of St. Martin", asked of Luther), but not two: "He met Manturov" still leaves one of
+ * Jaishankar and Lavrov out.
  */
 export function namesAnotherPerson(asked: ReadonlySet<string>, sentence: string, people: ReadonlySet<string>): boolean {
-  if (asked.size === 0 || PERSONAL_PRONOUN.test(sentence)) return false;
+  if (asked.size === 0) return false;
   const named = peopleIn(sentence, people);
-  return [...asked].some((p) => !named.has(p)) && [...named].some((p) => !asked.has(p));
+  const missing = [...asked].filter((p) => !named.has(p)).length;
+  const unnamed = PERSONAL_PRONOUN.test(sentence) ? missing - 1 : missing;
+  return unnamed > 0 && [...named].some((p) => !asked.has(p));
 }

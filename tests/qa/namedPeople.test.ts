@@ -54,10 +54,17 @@ describe('namesAnotherPerson', () => {
     ['Jaishankar and Lavrov signed a protocol.', false],
     ['Jaishankar, Lavrov and Manturov met.', false],
     ['Signed Protocol on Consultations for the period 2024-28.', false],
-    // "his" may be the one left unnamed.
-    ['Manturov signed it with his counterpart.', false],
+    // "his" may stand for one of the two left out, not for both.
+    ['Manturov signed it with his counterpart.', true],
+    ['Lavrov and Manturov signed it, he said.', false],
   ])('%s → %s', (sentence, expected) => {
     expect(namesAnotherPerson(asked, sentence, people)).toBe(expected);
+  });
+
+  it('takes "he" for the one person a sentence leaves unnamed', () => {
+    const luther = new Set(['luther', 'martin']);
+    expect(namesAnotherPerson(new Set(['luther']), 'He was baptized on the feast day of Saint Martin.', luther)).toBe(false);
+    expect(namesAnotherPerson(new Set(['luther']), 'The feast day of Saint Martin fell that week.', luther)).toBe(true);
   });
 
   it('is never true when the question names nobody', () => {
