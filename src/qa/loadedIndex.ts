@@ -135,8 +135,13 @@ export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordN
     () => false,
   );
   const placesWithinOf = guarded((phrase: string): readonly string[] => placesWithin(lexicon, phrase), (): readonly string[] => []);
-  // A person by their role ("minister", "spokesperson"), not by where they are from ("Tamil", "Lao").
-  const isPersonWord = guarded((word: string) => isKindOf(lexicon, word, 'person') && !isKindOf(lexicon, word, 'inhabitant'), () => false);
+  // A person by their role ("minister", "spokesperson"), not by where they are from: WordNet
+  // files "Tamil" and "Lao" under inhabitant, but "Russian" and "Filipino" only under person, so
+  // a word standing for a place ("Russian" → Russia) is no role either.
+  const isPersonWord = guarded(
+    (word: string) => isKindOf(lexicon, word, 'person') && !isKindOf(lexicon, word, 'inhabitant') && placeNames(lexicon, word).size === 0,
+    () => false,
+  );
   const isCommonNoun = guarded((word: string) => lexicon.senses(word, 'n').length > 0 && !isKindOf(lexicon, word, 'person'), () => true);
   let people: ReadonlySet<string> | undefined;
   const personNamesOnce = () => (people ??= personNames(archiveTitlesOnce(), { isPersonWord, isCommonNoun }));

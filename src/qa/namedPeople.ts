@@ -4,8 +4,8 @@ import type { ArchiveTitles } from './archiveTitles.ts';
 /**
  * The names the archive gives a person: a name it titles, somewhere, with a word for a person
  * ("Deputy Prime Minister Manturov", "Kremlin Spokesperson Dmitry Peskov"), by the name's
- * analysed word. A title that only says where someone is from ("Russian", "Indian") names no
- * person on its own: "Russian Foreign Ministry" is no one.
+ * analysed word. A title that only says where someone is from ("Russian", "Tamil") names no
+ * person on its own: "Russian Gazprom" is no one (the caller's `isPersonWord` says which).
  */
 export function personNames(
   titles: ReadonlyMap<string, ArchiveTitles>,

@@ -10,6 +10,7 @@ const SENTENCES = [
   'The Regional Anti-Terrorist Structure met in Tashkent.',
   'Tamil Nadu hosts the Kudankulam plant.',
   'External Affairs Minister S Jaishankar spoke to reporters.',
+  'The deal was signed with Russian Gazprom.',
 ];
 
 describe('personNames', () => {
@@ -32,9 +33,11 @@ describe('personNames', () => {
     const index = buildIndex([{ id: 'a', text: SENTENCES.join(' ') }]);
     const names = index.personNames();
     for (const name of ['jaishankar', 'lavrov', 'manturov', 'peskov']) expect(names.has(name)).toBe(true);
-    // "Structure" is a common noun; "Tamil" in "Tamil Nadu" says where, not who.
+    // "Structure" is a common noun; "Tamil" in "Tamil Nadu" and "Russian" in "Russian Gazprom"
+    // say where, not who.
     expect(names.has('structur')).toBe(false);
     expect(names.has('nadu')).toBe(false);
+    expect(names.has('gazprom')).toBe(false);
   });
 });
 
