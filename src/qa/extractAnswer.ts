@@ -32,7 +32,10 @@ export interface SentenceFeatures {
   proximity: number;
   /** Its best chunk's retrieval score relative to the top chunk. */
   context: number;
-  /** Coverage of the sentence together with its neighbours (a fact told across two sentences). */
+  /**
+   * Coverage of the sentence together with its neighbours (a fact told across two sentences);
+   * a neighbour that names someone else in place of an asked person (`otherPerson`) lends nothing.
+   */
   window: number;
   /** Holds a date / number / name / place the question asks for and does not already say. */
   typed: number;
@@ -192,7 +195,9 @@ export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtr
       order: qPairs.size ? Math.min(1, pairs / qPairs.size) : 0,
       proximity: proximityOf(terms, qSet),
       context: ctx,
-      window: coverageOf([...terms, ...neighbours.flatMap(termsOf)]),
+      // A neighbour telling of someone else in place of an asked person ("…with Manturov…")
+      // lends no words: it is another meeting, not the rest of this sentence's fact.
+      window: coverageOf([...terms, ...neighbours.filter((n) => !namesAnotherPerson(askedPeople, textOf(index, n), people)).flatMap(termsOf)]),
       typed: question.answerType !== 'other' && hasAnswerCue(question.answerType, text, question.text, index.isPlace) ? 1 : 0,
       restates: terms.length === 0 ? 1 : 1 - Math.min(1, fresh / 3),
       lead: sentence.index === 0 ? 1 : sentence.index === 1 ? 0.5 : 0,
