@@ -181,6 +181,13 @@ export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtr
   const people = index.personNames();
   // A "who" question's answer is someone it does not name.
   const askedPeople = question.answerType === 'person' ? new Set<string>() : peopleIn(question.text, people);
+  // Asked of each candidate and of its neighbours: read each sentence once per question.
+  const otherPersonMemo = new Map<Sentence, boolean>();
+  const namesOther = (s: Sentence) => {
+    let named = otherPersonMemo.get(s);
+    if (named === undefined) otherPersonMemo.set(s, (named = namesAnotherPerson(askedPeople, textOf(index, s), people)));
+    return named;
+  };
   const out: ScoredSentence[] = [];
   for (const { sentence, context: ctx, semantic } of context.values()) {
     const text = textOf(index, sentence);
@@ -197,13 +204,13 @@ export function sentenceCandidates(index: LoadedIndex, question: QuestionForExtr
       context: ctx,
       // A neighbour telling of someone else in place of an asked person ("…with Manturov…")
       // lends no words: it is another meeting, not the rest of this sentence's fact.
-      window: coverageOf([...terms, ...neighbours.filter((n) => !namesAnotherPerson(askedPeople, textOf(index, n), people)).flatMap(termsOf)]),
+      window: coverageOf([...terms, ...neighbours.filter((n) => !namesOther(n)).flatMap(termsOf)]),
       typed: question.answerType !== 'other' && hasAnswerCue(question.answerType, text, question.text, index.isPlace) ? 1 : 0,
       restates: terms.length === 0 ? 1 : 1 - Math.min(1, fresh / 3),
       lead: sentence.index === 0 ? 1 : sentence.index === 1 ? 0.5 : 0,
       speaker: speakerShareOf(sentence),
       article: articleCoverage(sentence.docId),
-      otherPerson: namesAnotherPerson(askedPeople, text, people) ? 1 : 0,
+      otherPerson: namesOther(sentence) ? 1 : 0,
     };
     out.push({ sentence, text, terms, score: 0, ownScore: 0, features, semantic });
   }
