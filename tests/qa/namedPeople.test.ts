@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
 import { answerTypeOf } from '../../src/qa/analyzeQuestion.ts';
 import { titlesByName } from '../../src/qa/archiveTitles.ts';
+import { WordNet } from '../../src/lexicon/wordnet.ts';
 import { scoreSentences } from '../../src/qa/extractAnswer.ts';
 import { retrieveChunks } from '../../src/qa/retrieve.ts';
 import { countTerms } from '../../src/store/lexicalIndex.ts';
@@ -43,6 +44,16 @@ describe('personNames', () => {
     expect(names.has('structur')).toBe(false);
     expect(names.has('nadu')).toBe(false);
     expect(names.has('gazprom')).toBe(false);
+  });
+});
+
+describe('personNames without WordNet', () => {
+  it('are none, and questions are still answered', async () => {
+    const index = buildIndex([{ id: 'a', title: 'Talks', text: SENTENCES.join(' ') }], { lexicon: new WordNet('/nonexistent/wordnet') });
+    expect(index.personNames().size).toBe(0);
+    const answer = await asker(index, { abstainBelow: 0 })('What did Jaishankar and Lavrov sign?');
+    expect(answer.sentences.length).toBeGreaterThan(0);
+    expect(index.lexiconProblem()).toMatch(/ENOENT/);
   });
 });
 
