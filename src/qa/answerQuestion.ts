@@ -11,6 +11,7 @@ import { isFollowUp, type ConversationMemory } from './conversationMemory.ts';
 import { asksWhatHappened, speaksOfItAsAhead } from './eventAhead.ts';
 import { neighboursOf, pickSentences, scoreSentences, sentenceKey, type ExtractOptions, type ScoredSentence } from './extractAnswer.ts';
 import type { LoadedIndex } from './loadedIndex.ts';
+import { sameStory } from './sameStory.ts';
 import { askedKindNouns, kindNaming } from './namedKind.ts';
 import { askedOwnerWords, namesOnlyOthers } from './whosePerson.ts';
 import { askedTopic, speaksOfTopic } from './askedTopic.ts';
@@ -160,8 +161,14 @@ export async function answerQuestion(
     confidenceFeatures(
       scored[0],
       // The margin is over the best *rival* answer: another article stating the same fact
-      // corroborates it (news repeats itself), it does not compete with it.
-      scored.find((s) => s.sentence.docId !== scored[0]!.sentence.docId && !statesSameFact(scored[0]!, s, idf)),
+      // corroborates it (news repeats itself), it does not compete with it; nor does another
+      // report of the same event, whose best sentence may be another part of the same story.
+      scored.find(
+        (s) =>
+          s.sentence.docId !== scored[0]!.sentence.docId &&
+          !statesSameFact(scored[0]!, s, idf) &&
+          !sameStory(index.storyFacts(scored[0]!.sentence.docId), index.storyFacts(s.sentence.docId)),
+      ),
       question.answerType,
       archiveKnows,
       picked,

@@ -8,10 +8,11 @@ import type { IndexData, StoredChunk } from '../store/indexData.ts';
 import { relatedTerms, type RelatedTerms, type RelatedTermsOptions } from '../lexicon/relatedTerms.ts';
 import { isPlaceName, placeNames, placesWithin } from '../lexicon/places.ts';
 import { isKindOf } from '../lexicon/kinds.ts';
-import { personNames } from './namedPeople.ts';
+import { peopleIn, personNames } from './namedPeople.ts';
 import { WordNet } from '../lexicon/wordnet.ts';
 import { isHeading } from './extractAnswer.ts';
 import { storySettingNames } from './storyPlaces.ts';
+import type { StoryFacts } from './sameStory.ts';
 
 /** An index ready for questions: the stored data plus lookups built once at load time. */
 export interface LoadedIndex {
@@ -47,6 +48,8 @@ export interface LoadedIndex {
   placesWithin(phrase: string): readonly string[];
   /** The names of the places a story is set in, read from its dateline and lead (storyPlaces.ts); computed on first use and kept. */
   storySetting(docId: string): ReadonlySet<string>;
+  /** When, where and who of an article's story (sameStory.ts); computed on first use and kept. */
+  storyFacts(docId: string): StoryFacts;
   /** The titles each name carries across the archive, by the name's analysed word; computed on first use. */
   archiveTitles(): ReadonlyMap<string, ArchiveTitles>;
   /** Analysed words of the names the archive titles as people (namedPeople.ts); computed on first use, empty when WordNet cannot be read. */
@@ -145,23 +148,38 @@ export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordN
   const isCommonNoun = guarded((word: string) => lexicon.senses(word, 'n').length > 0 && !isKindOf(lexicon, word, 'person'), () => true);
   let people: ReadonlySet<string> | undefined;
   const personNamesOnce = () => (people ??= personNames(archiveTitlesOnce(), { isPersonWord, isCommonNoun }));
+  /** An article's first sentence that is not a heading: news opens with who, what, where and when. */
+  const leadOf = (docId: string): string => {
+    const text = articleById.get(docId)?.text ?? '';
+    return (sentencesByDoc.get(docId) ?? []).map((s) => text.slice(s.start, s.end)).find((t) => !isHeading(t)) ?? '';
+  };
   const settingCache = new Map<string, ReadonlySet<string>>();
   const storySetting = (docId: string): ReadonlySet<string> => {
     let names = settingCache.get(docId);
     if (!names) {
-      const article = articleById.get(docId);
-      const text = article?.text ?? '';
-      const lead = (sentencesByDoc.get(docId) ?? []).map((s) => text.slice(s.start, s.end)).find((t) => !isHeading(t)) ?? '';
-      names = storySettingNames({ dateline: article?.dateline ?? null, lead }, { placeNames: placeNamesOf, placesWithin: placesWithinOf });
+      const dateline = articleById.get(docId)?.dateline ?? null;
+      names = storySettingNames({ dateline, lead: leadOf(docId) }, { placeNames: placeNamesOf, placesWithin: placesWithinOf });
       settingCache.set(docId, names);
     }
     return names;
+  };
+  const storyCache = new Map<string, StoryFacts>();
+  const storyFacts = (docId: string): StoryFacts => {
+    let facts = storyCache.get(docId);
+    if (!facts) {
+      const article = articleById.get(docId);
+      const people = peopleIn(`${article?.title ?? ''}\n${leadOf(docId)}`, personNamesOnce());
+      facts = { date: article?.date ?? null, setting: storySetting(docId), people };
+      storyCache.set(docId, facts);
+    }
+    return facts;
   };
   return {
     related,
     namesPlaceWithin,
     placesWithin: placesWithinOf,
     storySetting,
+    storyFacts,
     isPlace,
     placeNames: placeNamesOf,
     archiveTitles: archiveTitlesOnce,
