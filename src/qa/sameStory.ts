@@ -26,6 +26,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function sameStory(a: StoryFacts, b: StoryFacts): boolean {
   if (!a.date || !b.date) return false;
   const days = Math.abs(Date.parse(a.date) - Date.parse(b.date)) / DAY_MS;
+  // Written so an unreadable date (NaN days) is never within a day.
   if (!(days <= SAME_STORY_DAYS)) return false;
   return sharesAny(a.setting, b.setting) && sharesAny(a.people, b.people);
 }

@@ -21,6 +21,7 @@ describe('sameStory', () => {
   it('never joins articles without a date, a known place or a named person', () => {
     expect(sameStory(moscowTalks, facts(null, ['moscow'], ['jaishankar']))).toBe(false);
     expect(sameStory(facts(null, ['moscow'], ['jaishankar']), facts(null, ['moscow'], ['jaishankar']))).toBe(false);
+    expect(sameStory(moscowTalks, facts('2023-12-xx', ['moscow'], ['jaishankar']))).toBe(false);
     expect(sameStory(moscowTalks, facts('2023-12-27', [], ['jaishankar']))).toBe(false);
     expect(sameStory(moscowTalks, facts('2023-12-27', ['moscow'], []))).toBe(false);
   });
