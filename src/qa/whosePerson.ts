@@ -37,7 +37,8 @@ export function askedOwnerWords(question: string): string[] {
 /** Words either side of a name that may say where its person is from: "the Philippines, Enrique Manalo". */
 const NEAR = 3;
 
-export interface PlaceLookups {
+/** What tells where a named person is from: the archive's titles and WordNet's place names. */
+export interface OwnerLookups {
   titles: ReadonlyMap<string, ArchiveTitles>;
   /** Names of the place a word names or pertains to (places.ts). */
   placeNames: (word: string) => ReadonlySet<string>;
@@ -49,7 +50,7 @@ export interface PlaceLookups {
  * Sergey Lavrov") or by a place beside their name, and none to an asked place. A person tied to
  * no place ("Deputy Prime Minister Denis Manturov") may be the asked one: then no miss.
  */
-export function namesOnlyOthers(quoted: readonly string[], asked: ReadonlySet<string>, lookups: PlaceLookups): boolean {
+export function namesOnlyOthers(quoted: readonly string[], asked: ReadonlySet<string>, lookups: OwnerLookups): boolean {
   const { titles, placeNames } = lookups;
   const isPlaceWord = (w: string) => placeNames(w).size > 0;
   let named = false;
