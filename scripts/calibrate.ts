@@ -22,7 +22,7 @@ import { splitSentences } from '../src/corpus/splitSentences.ts';
 import { answerHit, citationCorrect } from '../src/eval/metrics.ts';
 import { readQuestions, type EvalQuestion } from '../src/eval/questions.ts';
 import { openArchive } from '../src/qa/openArchive.ts';
-import { confidenceOf, DEFAULT_CONFIDENCE_MODEL, type ConfidenceFeatures, type ConfidenceModel } from '../src/qa/confidence.ts';
+import { confidenceOf, DEFAULT_CONFIDENCE_MODEL, type ConfidenceFeatures, type ConfidenceModel } from '../src/qa/answer/confidence.ts';
 
 const { values } = parseArgs({ options: { squad: { type: 'string' }, dev: { type: 'string' }, seeds: { type: 'string' }, only: { type: 'string' } } });
 const squadDir = resolve(values.squad ?? '../shared/benchmarks/squad-dev');

@@ -1,6 +1,6 @@
 import { analyzeTerms } from '../analyze/analyzeTerms.ts';
 import type { Article, Sentence } from '../corpus/types.ts';
-import { findAcronyms, type AcronymMap } from './acronyms.ts';
+import { findAcronyms, type AcronymMap } from './retrieve/acronyms.ts';
 import { attributeSpeakers } from './speakers.ts';
 import { titlesByName, withArchiveTitles, type ArchiveTitles } from './archiveTitles.ts';
 import type { Embedder } from '../embed/types.ts';
@@ -10,7 +10,7 @@ import { isPlaceName, placeNames, placesWithin } from '../lexicon/places.ts';
 import { isKindOf } from '../lexicon/kinds.ts';
 import { peopleIn, personNames } from './namedPeople.ts';
 import { WordNet } from '../lexicon/wordnet.ts';
-import { isHeading } from './extractAnswer.ts';
+import { isHeading } from './extract/extractAnswer.ts';
 import { storySettingNames } from './storyPlaces.ts';
 import type { StoryFacts } from './sameStory.ts';
 

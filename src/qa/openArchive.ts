@@ -4,13 +4,13 @@ import type { EmbedderChoice } from '../embed/types.ts';
 import { ingest, type IngestSummary } from '../ingest.ts';
 import { countTerms } from '../store/lexicalIndex.ts';
 import { loadIndex } from '../store/loadIndex.ts';
-import { answerQuestion, type AnswerSettings } from './answerQuestion.ts';
-import { toSource } from './cite.ts';
-import { cleanQuestion } from './cleanQuestion.ts';
-import { ConversationMemory, type MemoryOptions } from './conversationMemory.ts';
+import { answerQuestion, type AnswerSettings } from './answer/answerQuestion.ts';
+import { toSource } from './answer/cite.ts';
+import { cleanQuestion } from './question/cleanQuestion.ts';
+import { ConversationMemory, type MemoryOptions } from './question/conversationMemory.ts';
 import { prepareIndex, type LoadedIndex } from './loadedIndex.ts';
-import { withinBounds } from './questionDates.ts';
-import { diversify, retrieveChunks } from './retrieve.ts';
+import { withinBounds } from './question/questionDates.ts';
+import { diversify, retrieveChunks } from './retrieve/retrieveChunks.ts';
 import type { Archive, ArchiveStats, Passage } from './types.ts';
 
 export interface OpenArchiveOptions {

@@ -8,9 +8,9 @@ import {
   NEWS_CUE_STRENGTH,
   type ConfidenceFeatures,
   type ConfidenceModel,
-} from '../../src/qa/confidence.ts';
-import type { ScoredSentence, SentenceFeatures } from '../../src/qa/extractAnswer.ts';
-import { replyToSmallTalk } from '../../src/qa/smallTalk.ts';
+} from '../../src/qa/answer/confidence.ts';
+import type { ScoredSentence, SentenceFeatures } from '../../src/qa/extract/extractAnswer.ts';
+import { replyToSmallTalk } from '../../src/qa/question/smallTalk.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 
 /** A middling answer: every feature halfway, no typed answer asked for. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandAcronyms, findAcronyms } from '../../src/qa/acronyms.ts';
+import { expandAcronyms, findAcronyms } from '../../src/qa/retrieve/acronyms.ts';
 
 describe('findAcronyms', () => {
   it('learns an acronym the text spells out, both ways', () => {

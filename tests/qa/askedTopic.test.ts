@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { askedTopic, speaksOfTopic } from '../../src/qa/askedTopic.ts';
-import type { AnswerSettings } from '../../src/qa/answerQuestion.ts';
+import type { AnswerSettings } from '../../src/qa/answer/answerQuestion.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 
 describe('askedTopic', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
-import { answerTypeOf } from '../../src/qa/analyzeQuestion.ts';
-import { citeSentences } from '../../src/qa/cite.ts';
-import { scoreSentences, type ScoredSentence } from '../../src/qa/extractAnswer.ts';
+import { answerTypeOf } from '../../src/qa/question/analyzeQuestion.ts';
+import { citeSentences } from '../../src/qa/answer/cite.ts';
+import { scoreSentences, type ScoredSentence } from '../../src/qa/extract/extractAnswer.ts';
 import type { LoadedIndex } from '../../src/qa/loadedIndex.ts';
-import { retrieveChunks } from '../../src/qa/retrieve.ts';
+import { retrieveChunks } from '../../src/qa/retrieve/retrieveChunks.ts';
 import type { Answer } from '../../src/qa/types.ts';
 import { countTerms } from '../../src/store/lexicalIndex.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanQuestion, hasSearchableText, MAX_QUESTION_CHARS } from '../../src/qa/cleanQuestion.ts';
+import { cleanQuestion, hasSearchableText, MAX_QUESTION_CHARS } from '../../src/qa/question/cleanQuestion.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 
 const clean = (raw: string) => cleanQuestion(raw).text;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
-import { DEFAULT_CONFIDENCE_MODEL } from '../../src/qa/confidence.ts';
+import { DEFAULT_CONFIDENCE_MODEL } from '../../src/qa/answer/confidence.ts';
 import { asksWhatHappened, speaksOfItAsAhead } from '../../src/qa/eventAhead.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
-import { answerTypeOf } from '../../src/qa/analyzeQuestion.ts';
-import { countsTheAskedThing, hasAnswerCue } from '../../src/qa/answerCues.ts';
+import { answerTypeOf } from '../../src/qa/question/analyzeQuestion.ts';
+import { countsTheAskedThing, hasAnswerCue } from '../../src/qa/extract/answerCues.ts';
 import { isPlaceName } from '../../src/lexicon/places.ts';
 import { WordNet } from '../../src/lexicon/wordnet.ts';
-import { DEFAULT_EXTRACT_OPTIONS, isHeading, overlap, pickSentences, scoreSentences, type ScoredSentence, type SentenceFeatures } from '../../src/qa/extractAnswer.ts';
-import { retrieveChunks } from '../../src/qa/retrieve.ts';
+import { DEFAULT_EXTRACT_OPTIONS, isHeading, overlap, pickSentences, scoreSentences, type ScoredSentence, type SentenceFeatures } from '../../src/qa/extract/extractAnswer.ts';
+import { retrieveChunks } from '../../src/qa/retrieve/retrieveChunks.ts';
 import { countTerms } from '../../src/store/lexicalIndex.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
-import { ConversationMemory, isFollowUp, type Turn } from '../../src/qa/conversationMemory.ts';
+import { ConversationMemory, isFollowUp, type Turn } from '../../src/qa/question/conversationMemory.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 
 const turn = (question: string, docIds: string[] = ['a']): Omit<Turn, 'at'> => ({ question, terms: analyzeTerms(question), docIds });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
-import { answerTypeOf } from '../../src/qa/analyzeQuestion.ts';
+import { answerTypeOf } from '../../src/qa/question/analyzeQuestion.ts';
 import { titlesByName } from '../../src/qa/archiveTitles.ts';
 import { WordNet } from '../../src/lexicon/wordnet.ts';
-import { scoreSentences } from '../../src/qa/extractAnswer.ts';
-import { retrieveChunks } from '../../src/qa/retrieve.ts';
+import { scoreSentences } from '../../src/qa/extract/extractAnswer.ts';
+import { retrieveChunks } from '../../src/qa/retrieve/retrieveChunks.ts';
 import { countTerms } from '../../src/store/lexicalIndex.ts';
 import { namesAnotherPerson, peopleIn, personNames } from '../../src/qa/namedPeople.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';

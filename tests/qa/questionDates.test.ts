@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive, type OpenedArchive } from '../../src/qa/openArchive.ts';
-import { dateAffinity, missesQuestionDates, parseQuestionDates, REPORTING_LAG_DAYS, withinBounds, type DateRange } from '../../src/qa/questionDates.ts';
+import { dateAffinity, missesQuestionDates, parseQuestionDates, REPORTING_LAG_DAYS, withinBounds, type DateRange } from '../../src/qa/question/questionDates.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 
 /** A fixed "now" for relative dates: Friday 15 March 2024. */

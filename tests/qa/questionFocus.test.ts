@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion, asideTermsOf, kindTermsOf } from '../../src/qa/analyzeQuestion.ts';
+import { analyzeQuestion, asideTermsOf, kindTermsOf } from '../../src/qa/question/analyzeQuestion.ts';
 import { WordNet } from '../../src/lexicon/wordnet.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
-import { withinBounds } from '../../src/qa/questionDates.ts';
-import { diversify, rankArticles, retrieveChunks, type ScoredChunk } from '../../src/qa/retrieve.ts';
+import { withinBounds } from '../../src/qa/question/questionDates.ts';
+import { diversify, rankArticles, retrieveChunks, type ScoredChunk } from '../../src/qa/retrieve/retrieveChunks.ts';
 import { countTerms } from '../../src/store/lexicalIndex.ts';
 import { axis, buildIndex, positionsOf } from '../support/qaFixtures.ts';
 

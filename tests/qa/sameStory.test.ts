@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConfidenceFeatures } from '../../src/qa/confidence.ts';
+import type { ConfidenceFeatures } from '../../src/qa/answer/confidence.ts';
 import { sameStory, type StoryFacts } from '../../src/qa/sameStory.ts';
 import { asker, buildIndex, type FixtureArticle } from '../support/qaFixtures.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXTRACT_OPTIONS } from '../../src/qa/extractAnswer.ts';
+import { DEFAULT_EXTRACT_OPTIONS } from '../../src/qa/extract/extractAnswer.ts';
 import { askedSpeaker, attributeSpeakers, quotationRuns } from '../../src/qa/speakers.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 

@@ -1,6 +1,6 @@
-import { analyzeTerms, tokenizeWords } from '../analyze/analyzeTerms.ts';
+import { analyzeTerms, tokenizeWords } from '../../analyze/analyzeTerms.ts';
 import { parseQuestionDates, type DateRange } from './questionDates.ts';
-import { askedSpeaker, type AskedSpeaker } from './speakers.ts';
+import { askedSpeaker, type AskedSpeaker } from '../speakers.ts';
 
 /** What kind of thing the question asks for; extraction prefers sentences that contain one. */
 export type AnswerType = 'date' | 'number' | 'person' | 'place' | 'name' | 'other';

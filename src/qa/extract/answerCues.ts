@@ -1,5 +1,5 @@
-import { stemWord, tokenizeWords } from '../analyze/analyzeTerms.ts';
-import type { AnswerType } from './analyzeQuestion.ts';
+import { stemWord, tokenizeWords } from '../../analyze/analyzeTerms.ts';
+import type { AnswerType } from '../question/analyzeQuestion.ts';
 
 /**
  * Does a sentence contain something of the expected answer type that the question does not

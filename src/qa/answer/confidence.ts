@@ -1,6 +1,6 @@
-import { DEFAULT_RELATED_OPTIONS } from '../lexicon/relatedTerms.ts';
-import type { AnswerType } from './analyzeQuestion.ts';
-import type { ScoredSentence } from './extractAnswer.ts';
+import { DEFAULT_RELATED_OPTIONS } from '../../lexicon/relatedTerms.ts';
+import type { AnswerType } from '../question/analyzeQuestion.ts';
+import type { ScoredSentence } from '../extract/extractAnswer.ts';
 
 /**
  * How likely the best sentence answers the question, in [0, 1]: logistic regression over

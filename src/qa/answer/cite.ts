@@ -1,7 +1,7 @@
-import type { Article } from '../corpus/types.ts';
-import type { LoadedIndex } from './loadedIndex.ts';
-import type { ScoredSentence } from './extractAnswer.ts';
-import type { AnswerSentence, Source } from './types.ts';
+import type { Article } from '../../corpus/types.ts';
+import type { LoadedIndex } from '../loadedIndex.ts';
+import type { ScoredSentence } from '../extract/extractAnswer.ts';
+import type { AnswerSentence, Source } from '../types.ts';
 
 /**
  * Number the sources in order of first citation and mark each quoted sentence with every

@@ -1,4 +1,4 @@
-import { tokenizeWords } from '../analyze/analyzeTerms.ts';
+import { tokenizeWords } from '../../analyze/analyzeTerms.ts';
 import type { DateRange } from './questionDates.ts';
 
 /**

@@ -1,25 +1,25 @@
-import { analyzeTerms } from '../analyze/analyzeTerms.ts';
-import { DEFAULT_RELATED_OPTIONS, type RelatedTerms, type RelatedTermsOptions } from '../lexicon/relatedTerms.ts';
-import { countTerms } from '../store/lexicalIndex.ts';
-import { expandAcronyms } from './acronyms.ts';
-import { countsTheAskedThing } from './answerCues.ts';
-import { analyzeQuestion, type AnswerType } from './analyzeQuestion.ts';
+import { analyzeTerms } from '../../analyze/analyzeTerms.ts';
+import { DEFAULT_RELATED_OPTIONS, type RelatedTerms, type RelatedTermsOptions } from '../../lexicon/relatedTerms.ts';
+import { countTerms } from '../../store/lexicalIndex.ts';
+import { expandAcronyms } from '../retrieve/acronyms.ts';
+import { countsTheAskedThing } from '../extract/answerCues.ts';
+import { analyzeQuestion, type AnswerType } from '../question/analyzeQuestion.ts';
 import { citeSentences, statesSameFact, toSource } from './cite.ts';
-import { cleanQuestion, hasSearchableText } from './cleanQuestion.ts';
+import { cleanQuestion, hasSearchableText } from '../question/cleanQuestion.ts';
 import { confidenceFeatures, confidenceOf, DEFAULT_ABSTAIN_BELOW, NEWS_ABSTAIN_BELOW, type ConfidenceFeatures, type ConfidenceModel } from './confidence.ts';
-import { isFollowUp, type ConversationMemory } from './conversationMemory.ts';
-import { asksWhatHappened, speaksOfItAsAhead } from './eventAhead.ts';
-import { neighboursOf, pickSentences, scoreSentences, sentenceKey, type ExtractOptions, type ScoredSentence } from './extractAnswer.ts';
-import type { LoadedIndex } from './loadedIndex.ts';
-import { sameStory } from './sameStory.ts';
-import { askedKindNouns, kindNaming } from './namedKind.ts';
-import { askedOwnerWords, namesOnlyOthers } from './whosePerson.ts';
-import { askedTopic, speaksOfTopic } from './askedTopic.ts';
-import { dateAffinity, missesQuestionDates, withinBounds } from './questionDates.ts';
-import { rankArticles, retrieveChunks, type RetrieveOptions } from './retrieve.ts';
-import { replyToSmallTalk } from './smallTalk.ts';
-import { askedSettings, setInAskedPlace } from './storyPlaces.ts';
-import type { Answer, AskOptions } from './types.ts';
+import { isFollowUp, type ConversationMemory } from '../question/conversationMemory.ts';
+import { asksWhatHappened, speaksOfItAsAhead } from '../eventAhead.ts';
+import { neighboursOf, pickSentences, scoreSentences, sentenceKey, type ExtractOptions, type ScoredSentence } from '../extract/extractAnswer.ts';
+import type { LoadedIndex } from '../loadedIndex.ts';
+import { sameStory } from '../sameStory.ts';
+import { askedKindNouns, kindNaming } from '../namedKind.ts';
+import { askedOwnerWords, namesOnlyOthers } from '../whosePerson.ts';
+import { askedTopic, speaksOfTopic } from '../askedTopic.ts';
+import { dateAffinity, missesQuestionDates, withinBounds } from '../question/questionDates.ts';
+import { rankArticles, retrieveChunks, type RetrieveOptions } from '../retrieve/retrieveChunks.ts';
+import { replyToSmallTalk } from '../question/smallTalk.ts';
+import { askedSettings, setInAskedPlace } from '../storyPlaces.ts';
+import type { Answer, AskOptions } from '../types.ts';
 
 /** Tunables of the whole answer path, with one defaults constant each (see the modules). */
 export interface AnswerSettings {

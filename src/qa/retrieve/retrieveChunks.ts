@@ -1,5 +1,5 @@
-import type { StoredChunk } from '../store/indexData.ts';
-import type { LoadedIndex } from './loadedIndex.ts';
+import type { StoredChunk } from '../../store/indexData.ts';
+import type { LoadedIndex } from '../loadedIndex.ts';
 
 /**
  * Hybrid retrieval over chunks: the HNSW graph and BM25 each propose candidates, scores are

@@ -1,9 +1,9 @@
-import type { Sentence } from '../corpus/types.ts';
-import type { AnswerType } from './analyzeQuestion.ts';
+import type { Sentence } from '../../corpus/types.ts';
+import type { AnswerType } from '../question/analyzeQuestion.ts';
 import { hasAnswerCue } from './answerCues.ts';
-import { namesAnotherPerson, peopleIn } from './namedPeople.ts';
-import type { LoadedIndex } from './loadedIndex.ts';
-import type { ScoredChunk } from './retrieve.ts';
+import { namesAnotherPerson, peopleIn } from '../namedPeople.ts';
+import type { LoadedIndex } from '../loadedIndex.ts';
+import type { ScoredChunk } from '../retrieve/retrieveChunks.ts';
 
 /**
  * Pick the sentences that answer, from the sentences of the best chunks. Each candidate is

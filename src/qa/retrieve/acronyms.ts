@@ -1,4 +1,4 @@
-import { analyzeTerms } from '../analyze/analyzeTerms.ts';
+import { analyzeTerms } from '../../analyze/analyzeTerms.ts';
 
 /**
  * Acronyms the archive defines itself: "Shanghai Cooperation Organisation (SCO)" teaches that
