@@ -26,7 +26,7 @@ const schema = z.object({
   EMBEDDER: z.enum(EMBEDDER_CHOICES as [EmbedderChoice, ...EmbedderChoice[]]).default('auto'),
   MODEL_CACHE_DIR: z.string().default('.cache/models'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  // Empty means the calibrated default (src/qa/confidence.ts), not 0.
+  // Empty means the learned threshold (src/qa/answer/abstention.json, refit by `npm run train`), not 0.
   ABSTAIN_BELOW: z
     .string()
     .optional()

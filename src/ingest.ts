@@ -6,7 +6,7 @@ import { loadArticles } from './corpus/loadArticles.ts';
 import { segmentArticle } from './corpus/segmentArticle.ts';
 import { DEFAULT_CHUNK_OPTIONS, type Article, type Chunk, type ChunkOptions, type SkippedFile } from './corpus/types.ts';
 import { chooseBuildEmbedder, DEFAULT_LOADERS, type EmbedderLoaders } from './embed/chooseEmbedder.ts';
-import { fitHashedEmbedder, restoreHashedEmbedder, type HashedEmbedder, type HashedState } from './embed/hashed.ts';
+import { fitHashedEmbedder, HASHED_VERSION, restoreHashedEmbedder, type HashedEmbedder, type HashedState } from './embed/hashed.ts';
 import type { Embedder, EmbedderChoice } from './embed/types.ts';
 import { ANALYZER_VERSION, analyzeTerms } from './analyze/analyzeTerms.ts';
 import type { IndexData, StoredChunk } from './store/indexData.ts';
@@ -96,7 +96,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     previous !== undefined &&
     previous.analyzer === ANALYZER_VERSION &&
     sameChunking(previous.chunking, chunking) &&
-    (choice === 'auto' || choice === previous.embedder.name);
+    (choice === 'auto' || choice === previous.embedder.name) &&
+    // An offline index from an older scheme (no word vectors) is rebuilt, not kept.
+    (previous.embedder.name !== 'hashed' || previous.embedder.fingerprint.startsWith(`hashed:v${HASHED_VERSION}:`));
   const upToDate = (skipped: SkippedFile[]): IngestSummary => {
     const { counts, embedder } = previous!;
     return summary({ ...counts, skipped, embedder: embedder.name, dims: embedder.dims, started, upToDate: true });

@@ -16,7 +16,7 @@ const USAGE = `usage:
   npm run ask    -- [--index dir] [--corpus dir] [--json] [--since YYYY-MM-DD] [--until YYYY-MM-DD] "question"
   npm run search -- [--index dir] [--corpus dir] [--json] [--limit n] [--since d] [--until d] "query"
   npm run chat   -- [--index dir] [--corpus dir] [--since YYYY-MM-DD] [--until YYYY-MM-DD]
-  npm run eval   -- --questions <file.jsonl> [--index dir] [--corpus dir] [--out results.jsonl]`;
+  npm run eval   -- --questions <file.jsonl> [--index dir] [--corpus dir] [--out results.jsonl] [--curve]`;
 
 const OPTIONS = {
   corpus: { type: 'string' },
@@ -29,6 +29,7 @@ const OPTIONS = {
   limit: { type: 'string' },
   questions: { type: 'string' },
   out: { type: 'string' },
+  curve: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -20,7 +20,7 @@ export const MENAFN_CODE = /\bMENAFN(\d{2})(\d{2})(\d{4})\d*ID\d+\b/;
 /**
  * An agency byline on a line of its own, with the place the story was filed from after it:
  * "Press Trust of India Moscow", "Reuters New Delhi". Page chrome (removeChrome.ts), so the
- * place is kept here: it is where the story is set (storyPlaces.ts).
+ * place is kept here: it is where the story was filed.
  */
 export const AGENCY_BYLINE = /^(?:Press Trust of India|PTI|IANS|ANI|Reuters|AFP|Associated Press)((?:\s+[A-Z][\w'.-]*){0,3})$/;
 

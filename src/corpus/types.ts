@@ -13,7 +13,7 @@ export interface Article {
   date: string | null;
   /** Publisher or agency named by the text or front matter (MENAFN, PTI…), else null. */
   outlet: string | null;
-  /** Where the story was filed, when an agency byline names it ("Moscow"), else null (storyPlaces.ts). */
+  /** Where the story was filed, when an agency byline names it ("Moscow"), else null. */
   dateline: string | null;
   url: string | null;
   /** Where it came from, for citations: a path (as given, relative when possible), or `file.jsonl#id`. */

@@ -1,23 +1,44 @@
 import { createHash } from 'node:crypto';
 import { analyzeTerms } from '../analyze/analyzeTerms.ts';
 import type { Embedder } from './types.ts';
+import { fitWordVectors, textVector, type WordVectors } from './wordVectors.ts';
 
 /**
- * The offline backend: needs no downloaded weights. A text becomes a signed feature-hashed
- * vector of its stemmed content words and adjacent-word pairs, each weighted by sublinear
- * term frequency times IDF. The IDF table is fitted on the corpus at a full build and frozen
- * in the index (`embedder.json`), so incremental ingests and questions weight terms exactly
- * as the stored vectors were weighted.
+ * The offline backend: needs no downloaded weights. A text's vector has two parts: a signed
+ * feature-hashed vector of its stemmed content words and adjacent-word pairs, each weighted by
+ * sublinear term frequency times IDF (what it says, word for word), and the IDF-weighted mean
+ * of word vectors learned from the archive itself (wordVectors.ts: what it is about, in any
+ * words). Both are fitted on the corpus at a full build and frozen in the index
+ * (`embedder.json`), so incremental ingests and questions weigh terms exactly as the stored
+ * vectors were weighed. An archive too small to learn word vectors from gets the hashed part only.
  */
+/** Scheme version: bump when features change so old indexes are rebuilt. */
+export const HASHED_VERSION = 2;
+
 export interface HashedState {
-  /** Hashing scheme version: bump when features change so old indexes are rebuilt. */
-  version: 1;
+  version: typeof HASHED_VERSION;
+  /** Dimensions of the hashed part. */
   dims: number;
   /** Number of texts the document frequencies were counted over. */
   docCount: number;
   /** Document frequency per stemmed term. */
   df: Record<string, number>;
+  /** Word vectors learned from the archive, and the share of the cosine they carry. */
+  semantic?: { words: string[]; dims: number; weight: number; vectors: string };
 }
+
+/**
+ * Share of the similarity carried by the archive's word vectors. Chosen on SciFact (train
+ * claims): nDCG@10 0.692 with hashing alone (see docs/quality.md for the sweep).
+ */
+export const SEMANTIC_WEIGHT = 0.6;
+/** Texts (chunks) the word vectors are fitted on at most: the first ones, so the fit's cost and memory stay bounded. */
+export const SEMANTIC_FIT_TEXTS = 20_000;
+/**
+ * Fewer texts than this teach word vectors nothing but noise (a few articles' co-occurrences):
+ * such an archive gets the hashed part only.
+ */
+export const SEMANTIC_MIN_TEXTS = 500;
 
 /** @default 256: measured on SciFact, 256 and 384 dims retrieve alike (nDCG@10 0.691 vs 0.694) and 256 builds the graph faster. */
 export const DEFAULT_HASHED_DIMS = 256;
@@ -36,12 +57,14 @@ export interface HashedEmbedder extends Embedder {
  * Count document frequencies over the corpus and return an embedder using them. Takes the
  * texts' analysed terms (analyzeTerms), which ingest computes once for the lexical index too.
  */
-export function fitHashedEmbedder(termLists: Iterable<readonly string[]>, dims = DEFAULT_HASHED_DIMS): HashedEmbedder {
+export function fitHashedEmbedder(termLists: Iterable<readonly string[]>, dims = DEFAULT_HASHED_DIMS, semanticWeight = SEMANTIC_WEIGHT): HashedEmbedder {
   const df = new Map<string, number>();
   let docCount = 0;
   const seen = new Set<string>();
+  const sample: Array<readonly string[]> = [];
   for (const terms of termLists) {
     docCount++;
+    if (sample.length < SEMANTIC_FIT_TEXTS) sample.push(terms);
     seen.clear();
     for (const term of terms) {
       if (seen.has(term)) continue;
@@ -49,7 +72,9 @@ export function fitHashedEmbedder(termLists: Iterable<readonly string[]>, dims =
       df.set(term, (df.get(term) ?? 0) + 1);
     }
   }
-  return restoreHashedEmbedder({ version: 1, dims, docCount, df: Object.fromEntries(df) });
+  const vectors = semanticWeight > 0 && sample.length >= SEMANTIC_MIN_TEXTS ? fitWordVectors(sample) : undefined;
+  const semantic = vectors && { words: vectors.words, dims: vectors.dims, weight: semanticWeight, vectors: Buffer.from(vectors.vectors.buffer, vectors.vectors.byteOffset, vectors.vectors.byteLength).toString('base64') };
+  return restoreHashedEmbedder({ version: HASHED_VERSION, dims, docCount, df: Object.fromEntries(df), ...(semantic ? { semantic } : {}) });
 }
 
 /** Per-term memo of the feature hash; bounded because a long-running bot embeds open-ended questions. */
@@ -64,8 +89,11 @@ export function restoreHashedEmbedder(state: HashedState): HashedEmbedder {
   const idfOf = (term: string): number => idf.get(term) ?? unseenIdf;
   const stateHash = createHash('sha256').update(JSON.stringify([state.version, state.dims, state.docCount]))
     .update(JSON.stringify(Object.entries(state.df).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))
+    .update(JSON.stringify(state.semantic ?? null))
     .digest('hex')
     .slice(0, 12);
+  const semantic = state.semantic && semanticPart(state.semantic);
+  const totalDims = state.dims + (semantic?.model.dims ?? 0);
 
   const hashes = new Map<string, number>();
   const hashOf = (term: string): number => {
@@ -88,17 +116,33 @@ export function restoreHashedEmbedder(state: HashedState): HashedEmbedder {
       // The hash of the pair "a b", continued from a's memoised hash instead of building the string.
       addFeature(vector, fnv1aContinue(fnv1aContinue(hashOf(a), ' '), b), BIGRAM_WEIGHT * Math.min(idfOf(a), idfOf(b)));
     }
-    return normalise(vector);
+    normalise(vector);
+    if (!semantic) return vector;
+    // Two unit parts scaled so the cosine of two texts is (1 - w)·hashed + w·semantic.
+    const meaning = textVector(semantic.model, semantic.index, terms, (t, tf) => (1 + Math.log(tf)) * idfOf(t));
+    const out = new Float32Array(totalDims);
+    const hashedScale = Math.sqrt(1 - semantic.weight);
+    const semanticScale = Math.sqrt(semantic.weight);
+    for (let i = 0; i < state.dims; i++) out[i] = vector[i]! * hashedScale;
+    for (let k = 0; k < semantic.model.dims; k++) out[state.dims + k] = meaning[k]! * semanticScale;
+    return normalise(out);
   };
 
   return {
     name: 'hashed',
-    dims: state.dims,
-    fingerprint: `hashed:v${state.version}:${state.dims}:${stateHash}`,
+    dims: totalDims,
+    fingerprint: `hashed:v${state.version}:${totalDims}:${stateHash}`,
     state,
     embed: async (texts) => texts.map((text) => embedTermsOne(analyzeTerms(text))),
     embedTerms: (termLists) => termLists.map(embedTermsOne),
   };
+}
+
+function semanticPart(saved: NonNullable<HashedState['semantic']>): { model: WordVectors; index: Map<string, number>; weight: number } {
+  const bytes = Buffer.from(saved.vectors, 'base64');
+  const vectors = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  if (vectors.length !== saved.words.length * saved.dims) throw new Error(`embedder word vectors hold ${vectors.length} values, expected ${saved.words.length} × ${saved.dims}`);
+  return { model: { words: saved.words, dims: saved.dims, vectors }, index: new Map(saved.words.map((w, i) => [w, i])), weight: saved.weight };
 }
 
 function idfFor(docCount: number, df: number): number {

@@ -118,7 +118,7 @@ export async function loadMiniLM(options: Partial<MiniLMOptions> = {}): Promise<
       );
     }
   } catch (err) {
-    throw new ModelLoadError(describeFailure(opts, cacheDir, env.localModelPath, err), {
+    throw new ModelLoadError(describeFailure(opts, opts.cacheDir, env.localModelPath, err), {
       cause: err,
     });
   }
@@ -162,7 +162,11 @@ function validateOptions(opts: ResolvedMiniLMOptions): void {
   }
 }
 
-/** One line: which model, why (the library's message and its network cause), and the fix. */
+/**
+ * One line: which model, why (the library's message and its network cause), and the fix. The
+ * cache folder is named as configured (MODEL_CACHE_DIR, relative to where the command runs),
+ * so the line reads the same on every machine.
+ */
 function describeFailure(
   opts: ResolvedMiniLMOptions,
   cacheDir: string,

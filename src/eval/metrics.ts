@@ -95,3 +95,36 @@ export function formatMetrics(m: EvalMetrics): string {
     `max sentences        ${m.maxSentences}`,
   ].join('\n');
 }
+
+/** One point of an abstention curve: what a threshold on confidence would give. */
+export interface CurvePoint {
+  threshold: number;
+  answerHitAt2: number | null;
+  abstention: number | null;
+  falseAbstention: number | null;
+}
+
+/**
+ * Abstention / false-abstention / hit@2 at each threshold, from answers given without
+ * abstaining (`ABSTAIN_BELOW=0`): a question abstains at threshold t when its confidence is
+ * below t. Pure.
+ */
+export function abstentionCurve(pairs: Array<{ question: EvalQuestion; result: Answer }>, thresholds: readonly number[]): CurvePoint[] {
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+  const scored = pairs.filter((p) => p.result.kind === 'answer' || p.result.kind === 'abstain');
+  return thresholds.map((threshold) => {
+    const abstains = (p: (typeof scored)[number]) => p.result.abstained || p.result.confidence < threshold;
+    const answerable = scored.filter((p) => p.question.answerable);
+    return {
+      threshold,
+      answerHitAt2: mean(answerable.filter((p) => p.question.answers.length > 0).map((p) => (!abstains(p) && answerHit(p.question, p.result) ? 1 : 0))),
+      abstention: mean(scored.filter((p) => !p.question.answerable).map((p) => (abstains(p) ? 1 : 0))),
+      falseAbstention: mean(answerable.map((p) => (abstains(p) ? 1 : 0))),
+    };
+  });
+}
+
+export function formatCurve(points: readonly CurvePoint[]): string {
+  const f = (x: number | null) => (x === null ? ' n/a ' : x.toFixed(3));
+  return ['threshold  hit@2  abstention  false abst.', ...points.map((p) => `${p.threshold.toFixed(2).padStart(9)}  ${f(p.answerHitAt2)}  ${f(p.abstention).padStart(10)}  ${f(p.falseAbstention).padStart(11)}`)].join('\n');
+}

@@ -8,7 +8,7 @@ import { answerQuestion, type AnswerSettings } from './answer/answerQuestion.ts'
 import { toSource } from './answer/cite.ts';
 import { cleanQuestion } from './question/cleanQuestion.ts';
 import { ConversationMemory, type MemoryOptions } from './question/conversationMemory.ts';
-import { prepareIndex, type LoadedIndex } from './loadedIndex.ts';
+import { prepareIndex, type LoadedIndex } from '../store/loadedIndex.ts';
 import { withinBounds } from './question/questionDates.ts';
 import { diversify, retrieveChunks } from './retrieve/retrieveChunks.ts';
 import type { Archive, ArchiveStats, Passage } from './types.ts';

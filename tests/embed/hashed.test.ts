@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
-import { fitHashedEmbedder, restoreHashedEmbedder } from '../../src/embed/hashed.ts';
+import { fitHashedEmbedder, restoreHashedEmbedder, SEMANTIC_MIN_TEXTS } from '../../src/embed/hashed.ts';
+import { topicalTexts } from '../support/topicalTexts.ts';
 
 /** Small real-looking corpus: "minister" is in every text, "vientiane" in one. */
 const CORPUS = [
@@ -63,12 +64,30 @@ describe('hashed embedder', () => {
   it('fingerprints the fitted statistics: another corpus, another fingerprint', () => {
     const other = fitHashedEmbedder(['Completely different words here'].map(analyzeTerms));
     expect(other.fingerprint).not.toBe(fit().fingerprint);
-    expect(fit().fingerprint).toMatch(/^hashed:v1:256:/);
+    expect(fit().fingerprint).toMatch(/^hashed:v2:256:/);
   });
 
   it('weights a rare shared word above a common shared word (IDF)', async () => {
     // "vientiane" is in one corpus text, "minister" in all five: sharing the rare word counts more.
     const [query, sharesRare, sharesCommon] = await fit().embed(['vientiane minister', 'vientiane harbour', 'minister harbour']);
     expect(cosine(query!, sharesRare!)).toBeGreaterThan(cosine(query!, sharesCommon!));
+  });
+
+  it('adds word vectors learned from the archive once it has enough texts, and they meet paraphrases', async () => {
+    const texts = topicalTexts(SEMANTIC_MIN_TEXTS).map(analyzeTerms);
+    const small = fitHashedEmbedder(texts.slice(0, SEMANTIC_MIN_TEXTS - 1));
+    const large = fitHashedEmbedder(texts);
+    expect(small.state.semantic).toBeUndefined();
+    expect(small.dims).toBe(256);
+    expect(large.state.semantic).toBeDefined();
+    expect(large.dims).toBe(256 + large.state.semantic!.dims);
+    // "vaccine" and "immunization" never share a text, but share their company (dose, clinic, nurse).
+    const [query, paraphrase, unrelated] = await large.embed(['vaccine', 'immunization', 'striker']);
+    expect(cosine(query!, paraphrase!)).toBeGreaterThan(cosine(query!, unrelated!) + 0.1);
+    const [hq, hp] = await small.embed(['vaccine', 'immunization']);
+    expect(cosine(hq!, hp!)).toBeCloseTo(0, 1);
+    // Its state survives the round trip through the index file.
+    const restored = restoreHashedEmbedder(JSON.parse(JSON.stringify(large.state)));
+    expect(Array.from((await restored.embed(['vaccine']))[0]!)).toEqual(Array.from(query!));
   });
 });

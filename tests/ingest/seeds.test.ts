@@ -53,7 +53,7 @@ describe('ingesting the five seeds (hashed)', () => {
 
   it('writes a manifest naming the format, embedder, chunking, a hash per article and the build time', () => {
     expect(manifest.formatVersion).toBe(INDEX_FORMAT_VERSION);
-    expect(manifest.embedder).toEqual({ name: 'hashed', dims: 256, fingerprint: expect.stringMatching(/^hashed:v1:256:[0-9a-f]{12}$/) });
+    expect(manifest.embedder).toEqual({ name: 'hashed', dims: 256, fingerprint: expect.stringMatching(/^hashed:v2:256:[0-9a-f]{12}$/) });
     expect(manifest.chunking).toEqual({ ...DEFAULT_CHUNK_OPTIONS });
     expect(Object.keys(manifest.articles).sort()).toEqual(SEED_IDS);
     for (const id of SEED_IDS) expect(manifest.articles[id]).toEqual({ hash: expect.stringMatching(/^[0-9a-f]{20}$/), file: expect.stringContaining(id) });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expandAcronyms, findAcronyms } from '../../src/qa/retrieve/acronyms.ts';
+import { findAcronyms } from '../../src/corpus/findAcronyms.ts';
+import { expandAcronyms } from '../../src/qa/retrieve/acronyms.ts';
 
 describe('findAcronyms', () => {
   it('learns an acronym the text spells out, both ways', () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
-import { answerTypeOf } from '../../src/qa/question/analyzeQuestion.ts';
 import { citeSentences } from '../../src/qa/answer/cite.ts';
-import { scoreSentences, type ScoredSentence } from '../../src/qa/extract/extractAnswer.ts';
-import type { LoadedIndex } from '../../src/qa/loadedIndex.ts';
+import { candidateSentences, type CandidateSentence } from '../../src/qa/extract/candidates.ts';
+import type { LoadedIndex } from '../../src/store/loadedIndex.ts';
 import { retrieveChunks } from '../../src/qa/retrieve/retrieveChunks.ts';
 import type { Answer } from '../../src/qa/types.ts';
 import { countTerms } from '../../src/store/lexicalIndex.ts';
@@ -59,10 +58,11 @@ function expectWellCited(answer: Answer): void {
   }
 }
 
-function scoredFor(index: LoadedIndex, question: string): ScoredSentence[] {
+/** The candidate sentences of the best chunks, best retrieved first. */
+function scoredFor(index: LoadedIndex, question: string): CandidateSentence[] {
   const terms = countTerms(analyzeTerms(question));
   const chunks = retrieveChunks(index, terms, new Float32Array(index.embedder.dims));
-  return scoreSentences(index, { text: question, weights: terms, ordered: analyzeTerms(question), answerType: answerTypeOf(question) }, chunks);
+  return candidateSentences(index, chunks).sort((a, b) => b.context - a.context);
 }
 
 describe('citeSentences', () => {

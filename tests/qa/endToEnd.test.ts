@@ -153,8 +153,9 @@ describe('ask() over the seed archive', () => {
     for (const s of may.sources) expect(inRange(s.date, '2023-01-01', '2023-06-30'), `${s.docId} ${s.date}`).toBe(true);
     for (const r of may.retrieved) expect(inRange(archive.getArticle(r.docId)?.date, '2023-01-01', '2023-06-30'), r.docId).toBe(true);
 
-    const late = await archive.ask('Where did Jaishankar meet Lavrov?', { since: '2024-07-20', until: '2024-12-31' });
-    expectAnswered(late, 'Vientiane', V);
+    // Article 000 tells of two meetings (Vientiane now, Astana on July 3): ask for what only it says.
+    const late = await archive.ask('What concern did Jaishankar raise with Lavrov?', { since: '2024-07-20', until: '2024-12-31' });
+    expectAnswered(late, 'Indian nationals', V);
     for (const s of late.sources) expect(inRange(s.date, '2024-07-20', '2024-12-31'), `${s.docId} ${s.date}`).toBe(true);
     for (const s of late.sentences) expect(s.docId).toBe(V);
   });

@@ -5,7 +5,7 @@ import { fitHashedEmbedder } from '../../src/embed/hashed.ts';
 import type { Embedder } from '../../src/embed/types.ts';
 import { answerQuestion, type AnswerSettings } from '../../src/qa/answer/answerQuestion.ts';
 import { ConversationMemory } from '../../src/qa/question/conversationMemory.ts';
-import { prepareIndex, type LoadedIndex } from '../../src/qa/loadedIndex.ts';
+import { prepareIndex, type LoadedIndex } from '../../src/store/loadedIndex.ts';
 import type { WordNet } from '../../src/lexicon/wordnet.ts';
 import type { Answer, AskOptions } from '../../src/qa/types.ts';
 import { chunkEmbeddingText } from '../../src/store/chunkText.ts';

@@ -1,21 +1,28 @@
 import { createWriteStream } from 'node:fs';
 import type { Config } from '../../config.ts';
-import { computeMetrics, formatMetrics } from '../../eval/metrics.ts';
+import { abstentionCurve, computeMetrics, formatCurve, formatMetrics } from '../../eval/metrics.ts';
 import { readQuestions } from '../../eval/questions.ts';
 import type { Answer } from '../../qa/types.ts';
 import { openForCli } from '../openForCli.ts';
 import { UsageError } from '../usageError.ts';
 
+/** Thresholds `--curve` reports. */
+const CURVE_THRESHOLDS = [0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7];
+
 /**
  * Ask every question with the index loaded once; write one result per line (`ask --json`
  * plus `id`), print the metrics. Questions sharing a `conversation` are asked in order with
- * memory, so follow-up pairs are measured as users experience them.
+ * memory, so follow-up pairs are measured as users experience them. `--curve` answers every
+ * question (no abstention) and prints what each confidence threshold would give instead.
  */
-export async function evalCommand(config: Config, flags: { questions?: string; index?: string; corpus?: string; out?: string; limit?: string }): Promise<number> {
+export async function evalCommand(
+  config: Config,
+  flags: { questions?: string; index?: string; corpus?: string; out?: string; limit?: string; curve?: boolean },
+): Promise<number> {
   if (!flags.questions) throw new UsageError('--questions <file.jsonl> is required: npm run eval -- --questions tests/fixtures/dev-questions.jsonl');
   let questions = await readQuestions(flags.questions);
   if (flags.limit) questions = questions.slice(0, Number(flags.limit));
-  const archive = await openForCli(config, flags);
+  const archive = await openForCli(flags.curve ? { ...config, ABSTAIN_BELOW: 0 } : config, flags);
   // Warm-up: the first question pays for JIT and lazy loading; latency is measured warm.
   await archive.ask('warm up the index');
   const out = flags.out ? createWriteStream(flags.out) : undefined;
@@ -26,6 +33,6 @@ export async function evalCommand(config: Config, flags: { questions?: string; i
     out?.write(`${JSON.stringify({ id: q.id, ...result })}\n`);
   }
   await new Promise<void>((resolve) => (out ? out.end(resolve) : resolve()));
-  console.log(formatMetrics(computeMetrics(pairs)));
+  console.log(flags.curve ? formatCurve(abstentionCurve(pairs, CURVE_THRESHOLDS)) : formatMetrics(computeMetrics(pairs)));
   return 0;
 }

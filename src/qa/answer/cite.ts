@@ -1,6 +1,9 @@
 import type { Article } from '../../corpus/types.ts';
-import type { LoadedIndex } from '../loadedIndex.ts';
-import type { ScoredSentence } from '../extract/extractAnswer.ts';
+import type { LoadedIndex } from '../../store/loadedIndex.ts';
+import type { CandidateSentence } from '../extract/candidates.ts';
+
+/** What citing reads of a quoted or candidate sentence. */
+type CitedSentence = Pick<CandidateSentence, 'sentence' | 'text' | 'terms'>;
 import type { AnswerSentence, Source } from '../types.ts';
 
 /**
@@ -27,7 +30,7 @@ export interface Citations {
  * corroborating statement of the same fact ranks among them too, and scanning only them keeps
  * this cheap on long articles.
  */
-export function citeSentences(index: LoadedIndex, picked: ScoredSentence[], candidates: ScoredSentence[]): Citations {
+export function citeSentences(index: LoadedIndex, picked: readonly CitedSentence[], candidates: readonly CitedSentence[]): Citations {
   const sources: Source[] = [];
   const numberOf = (docId: string): number => {
     const existing = sources.find((s) => s.docId === docId);
@@ -49,7 +52,7 @@ export function citeSentences(index: LoadedIndex, picked: ScoredSentence[], cand
   return { sentences, sources, answer };
 }
 
-function corroborators(quoted: ScoredSentence, candidates: ScoredSentence[], idf: (term: string) => number): string[] {
+function corroborators(quoted: CitedSentence, candidates: readonly CitedSentence[], idf: (term: string) => number): string[] {
   const found: string[] = [];
   for (const c of candidates) {
     const docId = c.sentence.docId;
@@ -60,7 +63,7 @@ function corroborators(quoted: ScoredSentence, candidates: ScoredSentence[], idf
 }
 
 /** Does `other` say what `quoted` says (see the rule above)? */
-export function statesSameFact(quoted: Pick<ScoredSentence, 'terms'>, other: Pick<ScoredSentence, 'terms'>, idf: (term: string) => number): boolean {
+export function statesSameFact(quoted: Pick<CitedSentence, 'terms'>, other: Pick<CitedSentence, 'terms'>, idf: (term: string) => number): boolean {
   const quotedTerms = new Set(quoted.terms);
   const mass = (terms: Iterable<string>) => {
     let sum = 0;

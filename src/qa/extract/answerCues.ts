@@ -1,5 +1,6 @@
 import { stemWord, tokenizeWords } from '../../analyze/analyzeTerms.ts';
 import type { AnswerType } from '../question/analyzeQuestion.ts';
+import type { AnswerDetail } from '../question/answerFocus.ts';
 
 /**
  * Does a sentence contain something of the expected answer type that the question does not
@@ -36,12 +37,44 @@ const FULL_NAME = /(?<!\bthe\s)(?<!\bThe\s)\b(?!The\b)(?:[A-Z]\.|[A-Z][\p{L}'’
 const PLACE = /\b(?:in|at|from|to|near|across)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\p{L}'’-]+/gu;
 
 function mentions(pattern: RegExp, sentence: string, question: string, unless: (found: string) => boolean = () => false): boolean {
+  return mentionsAt(pattern, sentence, question, unless).length > 0;
+}
+
+/** Where in the sentence (character offsets) something the pattern finds, and the question does not say, starts. */
+function mentionsAt(pattern: RegExp, sentence: string, question: string, unless: (found: string) => boolean = () => false): number[] {
   const q = question.toLowerCase();
+  const at: number[] = [];
   for (const match of sentence.matchAll(pattern)) {
     const found = match[0].toLowerCase().replace(/^(in|at|from|to|near|across)\s+(the\s+)?/, '');
-    if (!q.includes(found) && !unless(match[0])) return true;
+    if (!q.includes(found) && !unless(match[0])) at.push(match.index + match[0].length - found.length);
   }
-  return false;
+  return at;
+}
+
+const FIGURE_TOKEN = new RegExp(`\\b(?:${NUMBER_WORDS})\\b`, 'gi');
+
+/**
+ * Where the candidate answers of a type start in a sentence (character offsets): the dates,
+ * figures, names or places it holds that the question does not already say. What
+ * `hasAnswerCue` tests for, located, so a feature can ask how close the answer sits to the
+ * question's words ("met … on the sidelines … in Vientiane" answers "Where did they meet on
+ * the sidelines", "Embassy in India stated they met" less so).
+ */
+export function answerOffsets(type: AnswerType, sentence: string, question: string, isPlace?: (name: string) => boolean): number[] {
+  switch (type) {
+    case 'date':
+      return mentionsAt(DATE, sentence, question);
+    case 'number':
+      return mentionsAt(FIGURE_TOKEN, withoutDates(sentence), question);
+    case 'person':
+      return mentionsAt(FULL_NAME, sentence, question, isPlace && ((name) => namesAPlace(name, isPlace)));
+    case 'name':
+      return mentionsAt(CAPITALISED, sentence, question);
+    case 'place':
+      return mentionsAt(PLACE, sentence, question);
+    default:
+      return [];
+  }
 }
 
 /**
@@ -73,11 +106,11 @@ function namesAPlace(name: string, isPlace: (name: string) => boolean): boolean 
 }
 
 /**
- * Each word of each date becomes a placeholder ("July 3" → "x x"), so word positions stay and
- * a date's digits are no figure.
+ * Each word of each date becomes a placeholder of its length ("July 3" → "xxxx x"), so word
+ * positions and character offsets stay, and a date's digits are no figure.
  */
 function withoutDates(sentence: string): string {
-  return sentence.replace(DATE, (date) => date.replace(/[\p{L}\p{N}]+/gu, 'x'));
+  return sentence.replace(DATE, (date) => date.replace(/[\p{L}\p{N}]+/gu, (word) => 'x'.repeat(word.length)));
 }
 
 /** A figure starts with a digit ("340", "7th", "11-year"); "G20" or "Su-57" are names. */
@@ -179,4 +212,35 @@ function countedNoun(question: string): ((tokens: string[], at: number, reach?: 
   const last = stemWord(phrase.at(-1)!);
   return (tokens, at, reach = COUNT_REACH) =>
     (tokens[at] !== undefined && stemWord(tokens[at]) === first) || tokens.slice(at, at + reach).some((t) => stemWord(t) === last);
+}
+
+const PERCENT = /\d(?:[\d,.]*\d)?\s?(?:%|per ?cent\b|percentage points?\b)/i;
+const MONEY = /[$£€¥₹]\s?\d|\b(?:US|A|C|NZ|HK|S)\$\s?\d|\b\d[\d,.]*\s?(?:(?:thousand|million|billion|trillion|bn|m)\s+)?(?:dollars|euros|pounds|yen|yuan|rupees|francs|crore|lakh)\b/i;
+const YEAR_ALONE = /\b(?:1[5-9]\d{2}|20\d{2})\b/;
+
+/**
+ * The finer shape a figure must have: a percentage for "what share…", an amount of money for
+ * "how much did it cost…", a year for "in what year…"; a count ("how many") or a length
+ * ("how long") as `hasAnswerCue` reads them. The figure must not be one the question gives.
+ */
+export function hasDetailCue(detail: AnswerDetail, sentence: string, question: string): boolean {
+  switch (detail) {
+    case 'percent':
+      return freshMatch(PERCENT, sentence, question);
+    case 'money':
+      return freshMatch(MONEY, sentence, question);
+    case 'year':
+      return freshMatch(YEAR_ALONE, sentence, question);
+    case 'count':
+      return countsTheAskedThing(sentence, question);
+    case 'duration':
+      return measuresALength(sentence, question) || datesASpan(sentence, question);
+  }
+}
+
+function freshMatch(pattern: RegExp, sentence: string, question: string): boolean {
+  const global = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`);
+  const q = question.toLowerCase();
+  for (const m of sentence.matchAll(global)) if (!q.includes(m[0].toLowerCase())) return true;
+  return false;
 }

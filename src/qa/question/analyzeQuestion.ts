@@ -1,15 +1,18 @@
 import { analyzeTerms, tokenizeWords } from '../../analyze/analyzeTerms.ts';
 import { parseQuestionDates, type DateRange } from './questionDates.ts';
-import { askedSpeaker, type AskedSpeaker } from '../speakers.ts';
+import { answerDetailOf, focusWords, typeOfFocus, type AnswerDetail, type AnswerType, type KindOf } from './answerFocus.ts';
 
-/** What kind of thing the question asks for; extraction prefers sentences that contain one. */
-export type AnswerType = 'date' | 'number' | 'person' | 'place' | 'name' | 'other';
+export type { AnswerType };
+import { questionConstraints, type QuestionConstraints } from './constraints.ts';
+
 
 export interface QuestionAnalysis {
   text: string;
   /** Stemmed content terms (duplicates kept: a repeated word matters more). */
   terms: string[];
   answerType: AnswerType;
+  /** The shape of the figure a number or date question asks for ("What share…" → percent). */
+  answerDetail: AnswerDetail | undefined;
   dates: DateRange[];
   /**
    * Terms that name the kind of answer, not its subject: "year" in "In what year…", "city" in
@@ -18,23 +21,30 @@ export interface QuestionAnalysis {
   kindTerms: string[];
   /** Terms the question sets aside: "oil" in "Besides oil, what…". The answer is something else. */
   asideTerms: string[];
-  /** The speaker whose words it asks for: "lavrov" in "What did Lavrov say…". */
-  speaker: AskedSpeaker | undefined;
+  /** The year, period and names it pins down (constraints.ts). */
+  constraints: QuestionConstraints;
 }
 
 /**
  * Question → terms, expected answer type and named dates. The type comes from the question
- * word: when → date, how many/much → number, who → person, where → place.
+ * word (when → date, how many/much → number, who → person, where → place) or, for "which …"
+ * and "what …", from the kind of the noun asked for, when `kindOf` (WordNet) can tell it.
  */
-export function analyzeQuestion(text: string, now?: Date): QuestionAnalysis {
+export function analyzeQuestion(text: string, now?: Date, kindOf?: KindOf): QuestionAnalysis {
+  const byWord = answerTypeOf(text);
+  const byFocus = kindOf && (byWord === 'other' || byWord === 'name' || byWord === 'place') ? typeOfFocus(focusWords(text), kindOf) : undefined;
+  // "What is the name of …" asks for a name whatever the kind.
+  const named = /\bname of\b/i.test(text) && (byFocus === undefined || byFocus === 'other') ? 'name' : undefined;
+  const detail = answerDetailOf(text);
   return {
     text,
     terms: analyzeTerms(withoutCompoundPrepositions(text)),
-    answerType: answerTypeOf(text),
+    answerType: detail === 'year' ? 'date' : detail ? 'number' : (named ?? byFocus ?? byWord),
+    answerDetail: detail,
     dates: parseQuestionDates(text, now),
     kindTerms: kindTermsOf(text),
     asideTerms: asideTermsOf(text),
-    speaker: askedSpeaker(text),
+    constraints: questionConstraints(text),
   };
 }
 
@@ -90,7 +100,7 @@ const TYPE_PHRASES: Array<[AnswerType, RegExp]> = [
     'number',
     /\b(?:how (?:many|much|old|long|far|large|big|tall|high|fast)|what (?:percentage|percent|number|proportion|fraction|share)|what (?:is|was|are|were) the (?:\w+ )?(?:value|cost|price|amount|number|population|size|percentage|rate|total|sum|budget|toll))\b/,
   ],
-  ['person', /\b(?:who|whom|whose|which (?:person|minister|leader))\b/],
+  ['person', /\b(?:who|whom|whose|which (?:person|people))\b/],
   ['name', /^(?:which|what) (?:\w+ )?(?:team|company|group|organi[sz]ation|country|nation|city|state|band|artist|party|university|school|agency|ministry|newspaper|club|award|prize|river|language)s?\b/],
   ['place', /\b(?:where|(?:which|what) (?:city|country|place|town|region)|in which)\b/],
 ];

@@ -1,5 +1,5 @@
 import type { StoredChunk } from '../../store/indexData.ts';
-import type { LoadedIndex } from '../loadedIndex.ts';
+import type { LoadedIndex } from '../../store/loadedIndex.ts';
 
 /**
  * Hybrid retrieval over chunks: the HNSW graph and BM25 each propose candidates, scores are
@@ -10,7 +10,7 @@ import type { LoadedIndex } from '../loadedIndex.ts';
 export interface RetrieveOptions {
   /** Candidates taken from each side. @default 60 */
   depth: number;
-  /** Weight of BM25 in the fused score (the rest goes to cosine similarity). @default 0.7 */
+  /** Weight of BM25 in the fused score (the rest goes to cosine similarity). @default 0.5 (SciFact, docs/quality.md) */
   lexicalWeight: number;
   /** Hard filter on articles (the since/until options). */
   acceptDoc?: (docId: string) => boolean;
@@ -18,7 +18,7 @@ export interface RetrieveOptions {
   docBoost?: (docId: string) => number;
 }
 
-export const DEFAULT_RETRIEVE_OPTIONS: Readonly<RetrieveOptions> = Object.freeze({ depth: 60, lexicalWeight: 0.7 });
+export const DEFAULT_RETRIEVE_OPTIONS: Readonly<RetrieveOptions> = Object.freeze({ depth: 60, lexicalWeight: 0.5 });
 
 export interface ScoredChunk {
   position: number;

@@ -1,0 +1,59 @@
+import { periodsIn, yearsIn } from '../qa/question/constraints.ts';
+
+/**
+ * SQuAD 2.0-style unanswerable questions made from answerable ones: the same question with
+ * the year, quarter or round it pins changed to one its article does not report ("…in the
+ * third quarter?" → "…in the fourth quarter?", "…in 2019?" → "…in 2017?"). They teach the
+ * abstention model what a confident wrong answer in a news archive looks like: the right
+ * topic, another time. Deterministic: the same questions and articles give the same output.
+ */
+export interface NearMissSource {
+  id: string;
+  question: string;
+  /** The text of the article(s) that answer it, title included. */
+  articleText: string;
+}
+
+export interface NearMiss {
+  id: string;
+  question: string;
+  /** What was changed, for the record ("2019 → 2017"). */
+  change: string;
+}
+
+const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+/** Year shifts tried in order: a nearby year is the likeliest confusion. */
+const YEAR_SHIFTS = [-2, 2, -1, 1, -3, 3];
+
+export function nearMisses(sources: readonly NearMissSource[], archiveText: string): NearMiss[] {
+  const out: NearMiss[] = [];
+  const archiveYears = new Set(yearsIn(archiveText));
+  for (const source of sources) {
+    const reported = new Set(yearsIn(source.articleText));
+    for (const year of yearsIn(source.question)) {
+      // A year no article in the archive names: then no article can answer the changed question.
+      const shifted = YEAR_SHIFTS.map((d) => String(Number(year) + d)).find((y) => !reported.has(y) && !archiveYears.has(y));
+      if (!shifted) continue;
+      out.push({ id: `${source.id}~year`, question: source.question.replace(new RegExp(`\\b${year}\\b`, 'g'), shifted), change: `${year} → ${shifted}` });
+      break;
+    }
+    const namedPeriods = periodsIn(source.articleText);
+    for (const period of periodsIn(source.question)) {
+      const value = Number(period.value);
+      const other = [value + 1, value - 1].find((v) => v >= 1 && v <= ORDINAL_WORDS.length && !namedPeriods.some((p) => p.kind === period.kind && p.value === String(v)));
+      if (other === undefined) continue;
+      const from = ORDINAL_WORDS[value - 1];
+      const to = ORDINAL_WORDS[other - 1]!;
+      const pattern = new RegExp(`\\b${from}(?=[\\s-]+${period.kind})|\\b(?<=${period.kind}s?\\s+)${value}\\b|\\bQ${value}\\b`, 'i');
+      if (!from || !pattern.test(source.question)) continue;
+      const question = source.question.replace(pattern, (m) => (/^q/i.test(m) ? `Q${other}` : /^\d/.test(m) ? String(other) : matchCase(m, to)));
+      out.push({ id: `${source.id}~${period.kind}`, question, change: `${period.kind} ${value} → ${other}` });
+      break;
+    }
+  }
+  return out;
+}
+
+function matchCase(original: string, word: string): string {
+  return /^\p{Lu}/u.test(original) ? word[0]!.toUpperCase() + word.slice(1) : word;
+}

@@ -1,0 +1,152 @@
+import type { AnswerType } from '../question/analyzeQuestion.ts';
+import type { AnswerDetail } from '../question/answerFocus.ts';
+import { dateAffinity, type DateRange } from '../question/questionDates.ts';
+import type { LoadedIndex } from '../../store/loadedIndex.ts';
+import { isStopword, stemWord } from '../../analyze/analyzeTerms.ts';
+import { answerOffsets, hasAnswerCue, hasDetailCue } from './answerCues.ts';
+import { neighboursOf, type CandidateSentence } from './candidates.ts';
+
+/**
+ * What is measured of each candidate sentence: the ranking signals, each a small pure
+ * function of the question, the sentence and its article, scaled to about [0, 1]. How much
+ * each one counts is not written here: it is learned (`npm run train`) and read from the
+ * ranker's weights file. A signal joins this list only with a test of its own, and stays only
+ * while a fit on each training set alone gives it weight (|w| ≥ 0.25, the same sign) on at
+ * least two of them (docs/quality.md lists those that went: lead, position, title, dense,
+ * proximity, length, restatement, corroboration).
+ */
+export const SENTENCE_FEATURES = ['coverage', 'window', 'order', 'bm25', 'context', 'article', 'typed', 'typedDetail', 'answerNear', 'focusNear', 'dateIn', 'dateOut'] as const;
+
+export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
+export type SentenceFeatures = Record<SentenceFeature, number>;
+
+/** The question as extraction reads it. */
+export interface QuestionForFeatures {
+  text: string;
+  /** Weight per content term (a follow-up carries the previous turn's terms at a lower weight). */
+  weights: ReadonlyMap<string, number>;
+  /** The question's own terms in order (for word-pair matches). */
+  ordered: readonly string[];
+  /** Words that stand in for a question term, with partial credit ("encounter" ← "meeting"). */
+  related?: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  answerType: AnswerType;
+  /** The shape of figure asked for ("What share…" → percent), if any. */
+  answerDetail?: AnswerDetail;
+  /** Analysed terms of the noun a "which …" question asks for ("Which *judge*…" → judg). */
+  focusTerms?: ReadonlySet<string>;
+  /** Dates the question names (its own, or a follow-up's predecessor's). */
+  dates: readonly DateRange[];
+}
+
+export interface FeaturedSentence extends CandidateSentence {
+  features: SentenceFeatures;
+}
+
+/** BM25 saturation and length normalisation for sentence scores (the index's values). */
+const K1 = 1.2;
+const B = 0.75;
+
+export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatures, candidates: readonly CandidateSentence[]): FeaturedSentence[] {
+  const presence = (t: string) => index.data.lexical.presenceWeight(t);
+  const idf = (t: string) => index.data.lexical.idf(t);
+  const qTerms = [...question.weights.keys()];
+  const weightOf = (t: string) => question.weights.get(t) ?? 0;
+  const qMass = qTerms.reduce((sum, t) => sum + weightOf(t) * presence(t), 0) || 1;
+  const qPairs = new Set(question.ordered.slice(1).map((t, i) => `${question.ordered[i]} ${t}`));
+  const qSet = new Set(qTerms);
+
+  // A question term is matched by itself, or in part by the best word standing in for it.
+  const matchOf = (t: string, set: ReadonlySet<string>) => {
+    if (set.has(t)) return 1;
+    let best = 0;
+    for (const [r, credit] of question.related?.get(t) ?? []) if (credit > best && set.has(r)) best = credit;
+    return best;
+  };
+  const coverageOf = (set: ReadonlySet<string>) => qTerms.reduce((sum, t) => sum + matchOf(t, set) * weightOf(t) * presence(t), 0) / qMass;
+  const memo = <K, V>(compute: (key: K) => V) => {
+    const cache = new Map<K, V>();
+    return (key: K) => {
+      let v = cache.get(key);
+      if (v === undefined && !cache.has(key)) cache.set(key, (v = compute(key)));
+      return v as V;
+    };
+  };
+  const articleCoverage = memo((docId: string) => coverageOf(index.articleTerms(docId)));
+  const dateOf = memo((docId: string) => dateAffinity(index.articleById.get(docId)?.date ?? null, [...question.dates]));
+
+  const bm25Of = (terms: readonly string[], chars: number) => {
+    const counts = new Map<string, number>();
+    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const norm = K1 * (1 - B + (B * chars) / index.averageSentenceChars);
+    let score = 0;
+    for (const t of qTerms) {
+      const tf = counts.get(t);
+      if (tf) score += weightOf(t) * idf(t) * ((tf * (K1 + 1)) / (tf + norm));
+    }
+    return score;
+  };
+
+  const featured: FeaturedSentence[] = candidates.map((c) => {
+    const set = new Set(c.terms);
+    const neighbours = neighboursOf(index, c.sentence);
+    let pairs = 0;
+    for (let i = 1; i < c.terms.length; i++) if (qPairs.has(`${c.terms[i - 1]} ${c.terms[i]}`)) pairs++;
+    const date = dateOf(c.sentence.docId);
+    const offsets = question.answerType === 'other' ? [] : answerOffsets(question.answerType, c.text, question.text, index.isPlace);
+    const features: SentenceFeatures = {
+      coverage: coverageOf(set),
+      window: coverageOf(new Set([...c.terms, ...neighbours.flatMap(index.sentenceTerms)])),
+      order: qPairs.size ? Math.min(1, pairs / qPairs.size) : 0,
+      bm25: bm25Of(c.terms, c.text.length),
+      context: c.context,
+      article: articleCoverage(c.sentence.docId),
+      typed: question.answerType !== 'other' && hasAnswerCue(question.answerType, c.text, question.text, index.isPlace) ? 1 : 0,
+      typedDetail: question.answerDetail && hasDetailCue(question.answerDetail, c.text, question.text) ? 1 : 0,
+      answerNear: offsets.length === 0 ? 0 : answerNearness(offsets, c.text, qSet),
+      // "Judge Clifton Newman", "met by Chris Cassidy, an astronaut": the kind asked for, named beside a candidate answer.
+      focusNear: offsets.length === 0 || !question.focusTerms?.size ? 0 : answerNearness(offsets, c.text, question.focusTerms),
+      dateIn: date === 1 ? 1 : 0,
+      dateOut: date === 0 ? 1 : 0,
+    };
+    return { ...c, features };
+  });
+
+  // BM25 relative to the best candidate's: comparable across questions of any length.
+  const bestBm25 = Math.max(0, ...featured.map((f) => f.features.bm25)) || 1;
+  for (const f of featured) f.features.bm25 /= bestBm25;
+
+  return featured;
+}
+
+/** Words a candidate answer may sit from the nearest question word and still count as beside it. */
+const NEAR_WORDS = 3;
+
+/**
+ * How close the nearest candidate answer (a date, figure, name or place of the asked type,
+ * at the given character offsets) sits to a word of the question: 1 right beside one, falling
+ * with every word between, 0 when there is no candidate answer or no question word.
+ */
+export function answerNearness(offsets: readonly number[], text: string, questionTerms: ReadonlySet<string>): number {
+  if (offsets.length === 0) return 0;
+  const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+  const wordAt = (offset: number) => {
+    const i = words.findIndex((w) => w.index + w[0].length > offset);
+    return i === -1 ? words.length - 1 : i;
+  };
+  const matches: number[] = [];
+  words.forEach((w, i) => {
+    const lower = w[0].toLowerCase();
+    if (!isStopword(lower) && questionTerms.has(stemWord(lower))) matches.push(i);
+  });
+  let best = Infinity;
+  for (const offset of offsets) {
+    const a = wordAt(offset);
+    for (const m of matches) if (m !== a) best = Math.min(best, Math.abs(a - m));
+  }
+  return best === Infinity ? 0 : 1 / (1 + Math.max(0, best - 1) / NEAR_WORDS);
+}
+
+/** A feature vector in the fixed order of SENTENCE_FEATURES (what the weights file lists). */
+export function featureRow(features: SentenceFeatures): number[] {
+  return SENTENCE_FEATURES.map((name) => features[name]);
+}

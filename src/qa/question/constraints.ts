@@ -1,0 +1,143 @@
+import { analyzeTerms, casedWords } from '../../analyze/analyzeTerms.ts';
+
+/**
+ * What a question pins down besides its topic: a year ("in 2019"), a period of a season or a
+ * reporting cycle ("the third quarter", "round 2", "the second leg", "the 2014 edition"), and
+ * the names it mentions ("Apple", "Hurricane Ian"). An article on the right topic that does
+ * not report the pinned year, period or name does not answer the question, however well its
+ * words match: the commonest confident wrong answer in a news archive ("asked about the fourth
+ * quarter, it quotes the third quarter's figure"). Pure; read by the abstention features.
+ */
+export interface QuestionConstraints {
+  /** Four-digit years, as written ("2019"). */
+  years: string[];
+  /** Numbered periods and stages: "quarter 3", "round 2", "leg 2", in a normalised form. */
+  periods: Period[];
+  /** Capitalised names past the question word, each as its analysed terms ("hurricane ian" → ['hurrican', 'ian']). */
+  names: string[][];
+}
+
+export interface Period {
+  /** The kind of period ("quarter", "round", "half"…), singular and lower-cased. */
+  kind: string;
+  /** Its number, as digits ("3"). */
+  value: string;
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+const CARDINALS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+/** Periods a season, a contest or a reporting year is counted in. */
+const PERIOD_KINDS = 'quarter|half|round|stage|leg|game|match|set|test|race|heat|inning|innings|term|phase|wave|edition|season|week|day|episode|series|period';
+const ORDINAL = `(?:${ORDINALS.join('|')}|\\d{1,2}(?:st|nd|rd|th))`;
+const NUMBER = `(?:\\d{1,2}|${CARDINALS.join('|')})`;
+const ORDINAL_PERIOD = new RegExp(`\\b(${ORDINAL})[\\s-]+(${PERIOD_KINDS})s?\\b`, 'gi');
+const PERIOD_NUMBER = new RegExp(`\\b(${PERIOD_KINDS})\\s+(${NUMBER})\\b`, 'gi');
+const QUARTER_CODE = /\b(?:Q([1-4])|([12])H|H([12]))\b/g;
+const YEAR = /\b(1[89]\d{2}|20\d{2})(?:s\b)?/g;
+
+/** Words that open or join a question and are capitalised for that reason only. */
+const NOT_NAMES = new Set(
+  'what who whom whose when where which why how did does do is was were are has have had can could will would should may might must shall in on at for the a an according after before during besides since from of by to and or but if as with about into than this that these those there it its'.split(
+    ' ',
+  ),
+);
+
+export function questionConstraints(question: string): QuestionConstraints {
+  return { years: yearsIn(question), periods: periodsIn(question), names: namesIn(question) };
+}
+
+/** Four-digit years (not a decade like "1990s", which pins no single year). */
+export function yearsIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(YEAR)) if (!m[0].endsWith('s')) out.push(m[1]!);
+  return [...new Set(out)];
+}
+
+/** Numbered periods in any of their spellings: "third quarter", "3rd quarter", "Q3", "round three", "round 3". */
+export function periodsIn(text: string): Period[] {
+  const out: Period[] = [];
+  for (const m of text.matchAll(ORDINAL_PERIOD)) out.push({ kind: singular(m[2]!), value: numberOf(m[1]!) });
+  for (const m of text.matchAll(PERIOD_NUMBER)) out.push({ kind: singular(m[1]!), value: numberOf(m[2]!) });
+  for (const m of text.matchAll(QUARTER_CODE)) {
+    if (m[1]) out.push({ kind: 'quarter', value: m[1] });
+    else out.push({ kind: 'half', value: (m[2] ?? m[3])! });
+  }
+  const seen = new Set<string>();
+  return out.filter((p) => !seen.has(`${p.kind}:${p.value}`) && !!seen.add(`${p.kind}:${p.value}`));
+}
+
+/**
+ * Runs of capitalised words after the first word (a question's first word is capitalised
+ * anyway), minus question and function words: "Who won the 2019 Tour de France?" → tour,
+ * franc. Each name is kept as its analysed terms, so it is compared the way the index reads text.
+ */
+export function namesIn(question: string): string[][] {
+  const words = casedWords(question);
+  const names: string[][] = [];
+  let run: string[] = [];
+  const flush = () => {
+    const terms = analyzeTerms(run.join(' '));
+    if (terms.length > 0) names.push(terms);
+    run = [];
+  };
+  words.forEach((word, i) => {
+    const capitalised = /^\p{Lu}/u.test(word) && !NOT_NAMES.has(word.toLowerCase());
+    if (capitalised && (i > 0 || !NOT_NAMES.has(word.toLowerCase()))) run.push(word);
+    else if (run.length > 0) flush();
+  });
+  if (run.length > 0) flush();
+  return names;
+}
+
+function numberOf(word: string): string {
+  const w = word.toLowerCase();
+  const ordinal = ORDINALS.indexOf(w);
+  if (ordinal >= 0) return String(ordinal + 1);
+  const cardinal = CARDINALS.indexOf(w);
+  if (cardinal >= 0) return String(cardinal + 1);
+  return String(parseInt(w, 10));
+}
+
+function singular(kind: string): string {
+  const k = kind.toLowerCase();
+  return k === 'innings' ? 'inning' : k.replace(/s$/, '');
+}
+
+/**
+ * How an article stands to a question's pinned year and periods: each is reported (the
+ * article names it, or, for a year, is dated in it), contradicted (the article names another
+ * of the same kind and not this one: asked for "the fourth quarter", it reports the third), or
+ * simply missing.
+ */
+export interface ConstraintCheck {
+  /** Pinned years and periods the article does not name. */
+  missing: number;
+  /** Of those, the ones where it names another of the same kind. */
+  contradicted: number;
+  /** How many the question pins. */
+  pinned: number;
+}
+
+export function checkConstraints(constraints: QuestionConstraints, article: { text: string; title: string; date: string | null }): ConstraintCheck {
+  const text = `${article.title}\n${article.text}`;
+  let missing = 0;
+  let contradicted = 0;
+  if (constraints.years.length > 0) {
+    const named = new Set(yearsIn(text));
+    if (article.date) named.add(article.date.slice(0, 4));
+    for (const year of constraints.years) {
+      if (named.has(year)) continue;
+      missing++;
+      if (named.size > 0) contradicted++;
+    }
+  }
+  if (constraints.periods.length > 0) {
+    const named = periodsIn(text);
+    for (const p of constraints.periods) {
+      if (named.some((n) => n.kind === p.kind && n.value === p.value)) continue;
+      missing++;
+      if (named.some((n) => n.kind === p.kind)) contradicted++;
+    }
+  }
+  return { missing, contradicted, pinned: constraints.years.length + constraints.periods.length };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { abstentionCurve, computeMetrics } from '../../src/eval/metrics.ts';
+import type { EvalQuestion } from '../../src/eval/questions.ts';
+import type { Answer } from '../../src/qa/types.ts';
+
+const q = (id: string, answerable: boolean, answers: string[] = []): EvalQuestion => ({ id, question: id, answers, sources: answerable ? ['a'] : [], answerable });
+const answer = (text: string, confidence: number, abstained = false): Answer => ({
+  question: '',
+  kind: abstained ? 'abstain' : 'answer',
+  abstained,
+  confidence,
+  answer: text,
+  sentences: abstained ? [] : [{ text, docId: 'a', start: 0, end: text.length, citation: 1, citations: [1] }],
+  sources: [],
+  retrieved: [{ docId: 'a', score: 1 }],
+  timingsMs: { retrieve: 1, answer: 1, total: 2 },
+});
+
+const pairs = [
+  { question: q('right', true, ['Vientiane']), result: answer('They met in Vientiane.', 0.8) },
+  { question: q('wrong', true, ['Goa']), result: answer('They met in Vientiane.', 0.3) },
+  { question: q('unanswerable', false), result: answer('They met in Vientiane.', 0.2) },
+];
+
+describe('metrics', () => {
+  it('computes hit@2, citation, abstention and false abstention', () => {
+    expect(computeMetrics(pairs)).toMatchObject({ answerHitAt2: 0.5, citationCorrect: 1, abstention: 0, falseAbstention: 0, maxSentences: 1 });
+  });
+
+  it('draws the abstention curve from answers given without abstaining', () => {
+    const [none, mid, high] = abstentionCurve(pairs, [0, 0.25, 0.9]);
+    expect(none).toEqual({ threshold: 0, answerHitAt2: 0.5, abstention: 0, falseAbstention: 0 });
+    expect(mid).toEqual({ threshold: 0.25, answerHitAt2: 0.5, abstention: 1, falseAbstention: 0 });
+    expect(high).toEqual({ threshold: 0.9, answerHitAt2: 0, abstention: 1, falseAbstention: 1 });
+  });
+});

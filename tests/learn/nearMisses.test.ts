@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { nearMisses } from '../../src/learn/nearMisses.ts';
+
+const article = 'Apple reported third-quarter revenue of $8.34 billion on Tuesday, up from the second quarter of 2008. The results for 2009 beat estimates.';
+
+describe('nearMisses', () => {
+  it('moves a pinned year to a nearby one that no article names', () => {
+    const made = nearMisses([{ id: 'q1', question: 'What was Apple revenue in 2009?', articleText: article }], `${article} In 2007 the company grew.`);
+    expect(made).toEqual([{ id: 'q1~year', question: 'What was Apple revenue in 2011?', change: '2009 → 2011' }]);
+  });
+
+  it('moves a pinned quarter to one the article does not report, keeping its spelling', () => {
+    const made = nearMisses([{ id: 'q2', question: 'What was Apple revenue in the third quarter?', articleText: article }], article);
+    expect(made).toEqual([{ id: 'q2~quarter', question: 'What was Apple revenue in the fourth quarter?', change: 'quarter 3 → 4' }]);
+    const coded = nearMisses([{ id: 'q3', question: 'What was revenue in Q2?', articleText: 'Revenue rose in Q2.' }], 'Revenue rose in Q2.');
+    expect(coded[0]!.question).toBe('What was revenue in Q3?');
+  });
+
+  it('makes nothing from a question that pins no year or period', () => {
+    expect(nearMisses([{ id: 'q4', question: 'Who leads Apple?', articleText: article }], article)).toEqual([]);
+  });
+
+  it('is deterministic', () => {
+    const sources = [{ id: 'a', question: 'Revenue in 2009 and the third quarter?', articleText: article }];
+    expect(nearMisses(sources, article)).toEqual(nearMisses(sources, article));
+  });
+});

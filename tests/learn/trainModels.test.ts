@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readQuestions } from '../../src/eval/questions.ts';
+import { chooseSecondRatio, chooseThreshold, holdsAnswer, trainModels } from '../../src/learn/trainModels.ts';
+import { parseAbstentionFile } from '../../src/qa/answer/abstention.ts';
+import type { AnswerSettings } from '../../src/qa/answer/answerQuestion.ts';
+import { parseRankerFile } from '../../src/qa/extract/ranker.ts';
+import { openArchive } from '../../src/qa/openArchive.ts';
+import { copySeeds, makeTempDir, removeTempDirs } from '../ingest/seedCorpus.ts';
+
+afterAll(removeTempDirs);
+
+/** Train on the seeds with the first 30 questions of the seed training set. */
+async function trainOnSeeds() {
+  const settings: AnswerSettings = {};
+  const archive = await openArchive({ indexDir: await makeTempDir('train'), corpusDir: await copySeeds(), embedder: 'hashed', settings });
+  const questions = (await readQuestions(join(import.meta.dirname, '../fixtures/train-questions.jsonl'))).slice(0, 30);
+  return trainModels([{ name: 'seeds', archive, questions, ranker: true, abstention: true }], settings);
+}
+
+describe('trainModels', () => {
+  it('writes weights files the answer path accepts, and the same data gives the same files', async () => {
+    const first = await trainOnSeeds();
+    const second = await trainOnSeeds();
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+    expect(() => parseRankerFile(first.ranker, 'trained')).not.toThrow();
+    expect(() => parseAbstentionFile(first.abstention, 'trained')).not.toThrow();
+    expect(first.ranker.trainedOn).toEqual({ seeds: 30 });
+    // Coverage of the question's words is what answers share most: it must count for them.
+    expect(first.ranker.weights[first.ranker.features.indexOf('coverage')]).toBeGreaterThan(0);
+  });
+});
+
+describe('holdsAnswer', () => {
+  const candidate = (docId: string, text: string) => ({ text, sentence: { docId, index: 0, start: 0, end: text.length } });
+  it('needs a gold answer string and, when sources are given, a gold article', () => {
+    const q = { id: 'x', question: '?', answers: ['Vientiane'], sources: ['a'], answerable: true };
+    expect(holdsAnswer(q, candidate('a', 'They met in  VIENTIANE today.'))).toBe(true);
+    expect(holdsAnswer(q, candidate('b', 'They met in Vientiane today.'))).toBe(false);
+    expect(holdsAnswer(q, candidate('a', 'They met in Laos.'))).toBe(false);
+  });
+});
+
+describe('chooseThreshold', () => {
+  it('declines where declining makes more questions come out right', () => {
+    const rows = [
+      { set: 's', y: 1 as const, p: 0.9, answerable: true },
+      { set: 's', y: 1 as const, p: 0.6, answerable: true },
+      { set: 's', y: 0 as const, p: 0.3, answerable: false },
+      { set: 's', y: 0 as const, p: 0.2, answerable: false },
+    ];
+    const t = chooseThreshold(rows);
+    expect(t).toBeGreaterThan(0.3);
+    expect(t).toBeLessThanOrEqual(0.6);
+  });
+});
+
+describe('chooseSecondRatio', () => {
+  it('quotes a second sentence only when it brings the answer often enough to pay its cost', () => {
+    // The answer is always the second best, at half the first's probability.
+    const groups = Array.from({ length: 10 }, () => ({ set: 's', rows: [[Math.log(2)], [0], [-5]], relevant: [false, true, false] }));
+    expect(chooseSecondRatio(groups, [1], 0.05)).toBeLessThanOrEqual(0.5);
+    // Never the second: the second sentence only costs.
+    const never = Array.from({ length: 10 }, () => ({ set: 's', rows: [[Math.log(2)], [0], [-5]], relevant: [true, false, false] }));
+    expect(chooseSecondRatio(never, [1], 0.05)).toBeGreaterThan(0.5);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { isKindOf } from '../../../src/lexicon/kinds.ts';
+import { WordNet } from '../../../src/lexicon/wordnet.ts';
+import { analyzeQuestion } from '../../../src/qa/question/analyzeQuestion.ts';
+import { answerDetailOf, focusWords, typeOfFocus } from '../../../src/qa/question/answerFocus.ts';
+
+const wordnet = new WordNet();
+const kindOf = (word: string, kind: string) => isKindOf(wordnet, word, kind);
+
+describe('focusWords: the noun a "which/what" question asks for', () => {
+  it.each([
+    ['Which manager steered Leicester City to the title?', ['manager', 'steered']],
+    ['Which NASA astronaut was waiting on the station?', ['astronaut']],
+    ['In which Montana town did the plane crash?', ['town']],
+    ['What is the name of the resort in Goa?', ['resort']],
+    ['What share of the national vote did Labour get?', ['share']],
+    ['Where did they meet?', []],
+  ])('%s → %j', (question, expected) => {
+    expect(focusWords(question)).toEqual(expected);
+  });
+});
+
+describe('typeOfFocus: the kind of the focus noun, from WordNet', () => {
+  it('files people, places and times by their WordNet kind, not by a list', () => {
+    expect(typeOfFocus(['judge'], kindOf)).toBe('person');
+    expect(typeOfFocus(['astronaut'], kindOf)).toBe('person');
+    expect(typeOfFocus(['town'], kindOf)).toBe('place');
+    expect(typeOfFocus(['stadium'], kindOf)).toBe('place');
+    expect(typeOfFocus(['year'], kindOf)).toBe('date');
+    expect(typeOfFocus(['former', 'president'], kindOf)).toBe('person');
+  });
+
+  it('says nothing without WordNet', () => {
+    expect(typeOfFocus(['judge'], () => false)).toBeUndefined();
+  });
+});
+
+describe('answerDetailOf: the shape of the figure asked for', () => {
+  it.each([
+    ['What share of the vote did the Greens get?', 'percent'],
+    ['What percentage of homes lost power?', 'percent'],
+    ['How much did the stadium cost?', 'money'],
+    ['What was the company revenue in the quarter?', 'money'],
+    ['How long did the jury deliberate?', 'duration'],
+    ['How many jobs were added?', 'count'],
+    ['In what year was the club founded?', 'year'],
+    ['Who won?', undefined],
+  ])('%s → %s', (question, detail) => {
+    expect(answerDetailOf(question)).toBe(detail);
+  });
+});
+
+describe('analyzeQuestion: the answer type', () => {
+  it('takes it from the focus noun when WordNet can tell, from the question word otherwise', () => {
+    expect(analyzeQuestion('Which judge handed down the sentence?', undefined, kindOf).answerType).toBe('person');
+    expect(analyzeQuestion('Which judge handed down the sentence?').answerType).toBe('other');
+    expect(analyzeQuestion('In which stadium was the final played?', undefined, kindOf).answerType).toBe('place');
+    expect(analyzeQuestion('What share of the vote did Labour get?', undefined, kindOf)).toMatchObject({ answerType: 'number', answerDetail: 'percent' });
+    expect(analyzeQuestion('What is the name of the document they signed?', undefined, kindOf).answerType).toBe('name');
+    expect(analyzeQuestion('What is the name of the resort where they met?', undefined, kindOf).answerType).toBe('place');
+    expect(analyzeQuestion('Who won the race?', undefined, kindOf).answerType).toBe('person');
+  });
+});

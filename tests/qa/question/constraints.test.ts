@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { checkConstraints, namesIn, periodsIn, questionConstraints, yearsIn } from '../../../src/qa/question/constraints.ts';
+
+describe('what a question pins down', () => {
+  it('reads years, not decades', () => {
+    expect(yearsIn('Who won in 2019, and in the 1990s?')).toEqual(['2019']);
+  });
+
+  it('reads numbered periods in every spelling, normalised', () => {
+    expect(periodsIn('What was revenue in the third quarter?')).toEqual([{ kind: 'quarter', value: '3' }]);
+    expect(periodsIn('What was revenue in Q3?')).toEqual([{ kind: 'quarter', value: '3' }]);
+    expect(periodsIn('profit in the 3rd quarter')).toEqual([{ kind: 'quarter', value: '3' }]);
+    expect(periodsIn('Who scored in round two and in the second leg?')).toEqual([
+      { kind: 'leg', value: '2' },
+      { kind: 'round', value: '2' },
+    ]);
+    expect(periodsIn('sales in H1')).toEqual([{ kind: 'half', value: '1' }]);
+    expect(periodsIn('Who won the match?')).toEqual([]);
+  });
+
+  it('reads the names it mentions past its first word, as analysed terms', () => {
+    expect(namesIn('Who won the 2019 Tour de France?')).toEqual([['tour'], ['franc']]);
+    expect(namesIn('How many people died when Hurricane Ian hit Florida?')).toEqual([['hurrican', 'ian'], ['florida']]);
+    expect(namesIn('What did Apple report?')).toEqual([['appl']]);
+    expect(namesIn('When did the talks end?')).toEqual([]);
+  });
+});
+
+describe('checkConstraints: does the article report what the question pins?', () => {
+  const article = { title: 'Apple results', date: '2009-07-21', text: 'Apple reported revenue of $8.34 billion for the third quarter. Sales rose from 2008.' };
+
+  it('is satisfied by the same year (in the text or the date) and the same period', () => {
+    expect(checkConstraints(questionConstraints('What was Apple revenue in the third quarter of 2009?'), article)).toEqual({ missing: 0, contradicted: 0, pinned: 2 });
+    expect(checkConstraints(questionConstraints('What was revenue in Q3 2008?'), article)).toMatchObject({ missing: 0 });
+  });
+
+  it('counts another period of the same kind as a contradiction, an unmentioned one as missing', () => {
+    expect(checkConstraints(questionConstraints('What was Apple revenue in the fourth quarter?'), article)).toEqual({ missing: 1, contradicted: 1, pinned: 1 });
+    expect(checkConstraints(questionConstraints('Who scored in round 2?'), article)).toEqual({ missing: 1, contradicted: 0, pinned: 1 });
+    expect(checkConstraints(questionConstraints('What was Apple revenue in 2011?'), article)).toEqual({ missing: 1, contradicted: 1, pinned: 1 });
+  });
+
+  it('pins nothing when the question names no year or period', () => {
+    expect(checkConstraints(questionConstraints('What did Apple report?'), article)).toEqual({ missing: 0, contradicted: 0, pinned: 0 });
+  });
+});
