@@ -8,6 +8,7 @@ export function formatSource(s: Source): string {
 }
 
 export function formatAnswer(answer: Answer): string {
+  if (answer.kind === 'latest') return [answer.answer, ...answer.sources.map((s) => `  ${s.n}. ${formatSource(s)}`)].join('\n');
   const lines = [answer.answer];
   if (answer.sources.length > 0) {
     lines.push('', answer.abstained ? 'Closest articles:' : 'Sources:');

@@ -60,11 +60,11 @@ export async function openArchive(options: OpenArchiveOptions): Promise<OpenedAr
   const problem = index.lexiconProblem();
   if (problem) log(`warning: cannot read WordNet (${problem}); answering without related words. Reinstall with npm ci to restore them.`);
   const memory = new ConversationMemory(options.memory);
-  const byDateDesc = [...data.articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title));
 
   return {
     index,
     ask: (question, askOptions) => answerQuestion(index, memory, question, askOptions, options.settings),
+    findSources: (claim, askOptions) => answerQuestion(index, memory, claim, { since: askOptions?.since, until: askOptions?.until }, options.settings, 'claim'),
 
     async search(query, searchOptions = {}) {
       const { text } = cleanQuestion(query);
@@ -95,11 +95,11 @@ export async function openArchive(options: OpenArchiveOptions): Promise<OpenedAr
         embedder: data.manifest.embedder.name,
         dims: data.manifest.embedder.dims,
         builtAt: data.manifest.builtAt,
-        newestArticleDate: byDateDesc.find((a) => a.date)?.date ?? null,
+        newestArticleDate: index.newestArticles(1)[0]?.date ?? null,
       };
     },
 
-    listArticles: () => byDateDesc,
+    listArticles: () => index.newestArticles(Infinity, () => true, true),
     getArticle: (id) => index.articleById.get(id),
 
     passageAround(docId, start, end) {

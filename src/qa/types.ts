@@ -49,7 +49,8 @@ export interface RetrievedArticle {
  */
 export interface Answer {
   question: string;
-  kind: 'answer' | 'abstain' | 'smalltalk' | 'invalid';
+  /** `latest`: "what's new?", answered with the newest articles as `sources` and no quote. */
+  kind: 'answer' | 'abstain' | 'smalltalk' | 'invalid' | 'latest';
   abstained: boolean;
   confidence: number;
   answer: string;
@@ -87,6 +88,12 @@ export interface ArchiveStats {
  */
 export interface Archive {
   ask(question: string, options?: AskOptions): Promise<Answer>;
+  /**
+   * The archive's sentences that support a claim (a message's text, "Find sources"): the
+   * same retrieval, ranking and citations as `ask()`, quoting 1–2 sentences, or saying that
+   * nothing supports it and naming the closest articles. No conversation memory.
+   */
+  findSources(claim: string, options?: Pick<AskOptions, 'since' | 'until'>): Promise<Answer>;
   search(query: string, options?: AskOptions & { limit?: number }): Promise<Passage[]>;
   stats(): ArchiveStats;
   /** All articles, newest first. */

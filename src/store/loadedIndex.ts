@@ -26,6 +26,11 @@ export interface LoadedIndex {
   articleTerms(docId: string): ReadonlySet<string>;
   /** Mean sentence length in characters (BM25 length normalisation of sentences). */
   averageSentenceChars: number;
+  /**
+   * The newest dated articles first (undated ones only with `withUndated`, after them), at
+   * most `limit`, those whose date `accept` takes. Sorted once, on first use.
+   */
+  newestArticles(limit: number, accept?: (date: string) => boolean, withUndated?: boolean): Article[];
   /** Share of articles that carry a date (a news archive, not an encyclopaedia). */
   datedShare: number;
   /** Acronyms the articles spell out ("Shanghai Cooperation Organisation (SCO)"), both ways. */
@@ -75,6 +80,16 @@ export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordN
     }
     return terms;
   };
+  let byDate: Article[] | undefined;
+  const newestArticles = (limit: number, accept: (date: string) => boolean = () => true, withUndated = false): Article[] => {
+    byDate ??= [...data.articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title));
+    const out: Article[] = [];
+    for (const a of byDate) {
+      if (out.length >= limit) break;
+      if (a.date ? accept(a.date) : withUndated) out.push(a);
+    }
+    return out;
+  };
   const { lexical } = data;
   let lexiconProblem: string | undefined;
   // WordNet is read lazily: once a read fails, every lookup answers "cannot tell" and the
@@ -104,6 +119,7 @@ export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordN
     lexiconProblem: () => lexiconProblem,
     sentenceTerms,
     articleTerms,
+    newestArticles,
     averageSentenceChars: data.sentences.length ? sentenceChars / data.sentences.length : 1,
     acronyms: findAcronyms(data.articles.map((a) => a.text)),
     datedShare: data.articles.length ? data.articles.filter((a) => a.date).length / data.articles.length : 0,

@@ -48,6 +48,7 @@ export function withFailingAsk(archive: Archive): Archive & { failNextAsk(): voi
       }
       return archive.ask(q, o);
     },
+    findSources: (c, o) => archive.findSources(c, o),
     search: (q, o) => archive.search(q, o),
     stats: () => archive.stats(),
     listArticles: () => archive.listArticles(),

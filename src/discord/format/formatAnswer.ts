@@ -21,6 +21,11 @@ export function formatAnswer(answer: Answer): string {
   // invalid input `abstained: true` (nothing was answered), but it is not an abstention and
   // must not read as one ("closest articles" for an empty mention would be noise).
   if (answer.kind === 'invalid') return escapeText(answer.answer.trim() || INVALID_FALLBACK);
+  if (answer.kind === 'latest') {
+    const lines = [escapeText(answer.answer.trim())];
+    lines.push(...answer.sources.map((s) => `${s.n}. ${describeSource(s)}`));
+    return lines.join('\n');
+  }
   if (answer.kind === 'smalltalk') return escapeText(answer.answer.trim() || 'I have nothing to say to that.');
   if (answer.kind === 'abstain' || answer.abstained) {
     const lines = [escapeText(answer.answer.trim() || 'The archive does not cover that.')];

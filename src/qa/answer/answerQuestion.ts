@@ -10,6 +10,8 @@ import { analyzeQuestion, type QuestionAnalysis } from '../question/analyzeQuest
 import { cleanQuestion, hasSearchableText } from '../question/cleanQuestion.ts';
 import { isFollowUp, type ConversationMemory } from '../question/conversationMemory.ts';
 import { dateAffinity, withinBounds } from '../question/questionDates.ts';
+import { asksForLatest } from '../question/asksForLatest.ts';
+import { englishOnlyMessage, foreignScript } from '../question/questionScript.ts';
 import { replyToSmallTalk } from '../question/smallTalk.ts';
 import { DEFAULT_QUERY_WEIGHTS, questionWeights, withRelated, type QueryWeights } from '../retrieve/buildQuery.ts';
 import { rankArticles, retrieveChunks, type RetrieveOptions } from '../retrieve/retrieveChunks.ts';
@@ -59,6 +61,15 @@ const YEARLESS_MISS_PENALTY = 0.8;
 /** A follow-up prefers the articles of the answer it follows. */
 const CONVERSATION_BOOST = 1.5;
 const CLOSEST_ARTICLES = 3;
+/** Articles listed for "what's new?". */
+const LATEST_ARTICLES = 5;
+
+/**
+ * What the text is: a question to answer, or a claim to find support for ("Find sources" on a
+ * message): a claim is never small talk or a follow-up, and what the archive lacks is said as
+ * "nothing supports this".
+ */
+export type AskMode = 'question' | 'claim';
 
 /** Keys in the order of the eval format, so `ask --json` reads like the spec. */
 function shaped(a: Answer): Answer {
@@ -78,6 +89,7 @@ export async function answerQuestion(
   rawQuestion: string,
   options: AskOptions = {},
   settings: AnswerSettings = {},
+  mode: AskMode = 'question',
 ): Promise<Answer> {
   const t0 = performance.now();
   const { text, truncated } = cleanQuestion(typeof rawQuestion === 'string' ? rawQuestion : '');
@@ -87,11 +99,18 @@ export async function answerQuestion(
   if (!hasSearchableText(text)) {
     return shaped({ ...base, kind: 'invalid', abstained: true, answer: 'Please ask a question in words, e.g. "Who signed the agreement, and when?"', timingsMs: timings() });
   }
-  const smallTalk = replyToSmallTalk(text);
+  const script = foreignScript(text);
+  if (script) return shaped({ ...base, kind: 'invalid', abstained: true, answer: englishOnlyMessage(script), timingsMs: timings() });
+  const smallTalk = mode === 'question' ? replyToSmallTalk(text) : undefined;
   if (smallTalk) return shaped({ ...base, kind: 'smalltalk', abstained: false, confidence: 1, answer: smallTalk, timingsMs: timings() });
+  if (mode === 'question' && asksForLatest(text)) {
+    const newest = index.newestArticles(LATEST_ARTICLES, (date) => withinBounds(date, options.since, options.until));
+    const answer = newest.length > 0 ? 'The newest articles in the archive:' : 'The archive has no dated articles in that time.';
+    return shaped({ ...base, kind: 'latest', abstained: false, confidence: 1, answer, sources: newest.map((a, i) => toSource(a, i + 1)), timingsMs: timings() });
+  }
 
   const question = analyzeQuestion(text, settings.now?.(), index.kindOf);
-  const history = options.conversationId ? memory.recent(options.conversationId) : [];
+  const history = options.conversationId && mode === 'question' ? memory.recent(options.conversationId) : [];
   const last = history.at(-1);
   const previous = last !== undefined && isFollowUp(text, question.terms) ? last : undefined;
   const dated = index.datedShare > NEWS_ARCHIVE_DATED;
@@ -131,12 +150,19 @@ export async function answerQuestion(
   if (quoted.length === 0 || confidence < abstainBelow) {
     const closest = retrieved.slice(0, CLOSEST_ARTICLES).map((r, i) => toSource(index.articleById.get(r.docId)!, i + 1));
     const bounds = options.since || options.until ? ` between ${options.since ?? 'the beginning'} and ${options.until ?? 'now'}` : '';
-    const answer = closest.length > 0 ? `The archive does not answer this${bounds}. The closest articles are listed below.` : `The archive has nothing on this${bounds}.`;
+    const answer =
+      mode === 'claim'
+        ? closest.length > 0
+          ? `Nothing in the archive supports this${bounds}. The closest articles are listed below.`
+          : `The archive has nothing on this${bounds}.`
+        : closest.length > 0
+          ? `The archive does not answer this${bounds}. The closest articles are listed below.`
+          : `The archive has nothing on this${bounds}.`;
     return shaped({ ...base, kind: 'abstain', abstained: true, confidence, answer, sources: closest, retrieved, timingsMs: timings(t2 - t1, performance.now() - t2) });
   }
 
   const cited = citeSentences(index, quoted, ranked);
-  if (options.conversationId) {
+  if (options.conversationId && mode === 'question') {
     memory.add(options.conversationId, {
       question: text,
       terms: [...terms.keys()],
