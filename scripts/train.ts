@@ -38,7 +38,7 @@ function withNearMisses(questions: EvalQuestion[], archive: OpenedArchive): Eval
     const a = archive.getArticle(id);
     return a ? `${a.title}\n${a.text}` : '';
   };
-  const all = archive.listArticles().map((a) => `${a.title}\n${a.text}`).join('\n');
+  const all = archive.listArticles().map((a) => textOf(a.id)).join('\n');
   const made = nearMisses(questions.filter((q) => q.answerable).map((q) => ({ id: q.id, question: q.question, articleText: q.sources.map(textOf).join('\n') })), all);
   return [...questions, ...made.map((m) => ({ id: m.id, question: m.question, answers: [], sources: [], answerable: false }))];
 }

@@ -20,8 +20,23 @@ const optionalString = z
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
 
+/** A whole number of questions from 1 to 10000; empty means the default. */
+function rateLimitNumber(what: string, fallback: number) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v || !v.trim()) return fallback;
+      const n = Number(v.trim());
+      if (Number.isInteger(n) && n >= 1 && n <= 10_000) return n;
+      ctx.addIssue({ code: 'custom', message: `"${v}" is not a whole number of ${what} from 1 to 10000 (empty = ${fallback})` });
+      return z.NEVER;
+    });
+}
+
 const schema = z.object({
-  CORPUS_DIR: z.string().default('seeds'),
+  // Unset means the bundled seeds, and an index of another corpus is then kept, not replaced.
+  CORPUS_DIR: optionalString,
   INDEX_DIR: z.string().default('index'),
   EMBEDDER: z.enum(EMBEDDER_CHOICES as [EmbedderChoice, ...EmbedderChoice[]]).default('auto'),
   MODEL_CACHE_DIR: z.string().default('.cache/models'),
@@ -38,12 +53,32 @@ const schema = z.object({
   ASK_CHANNEL_IDS: idList.default([]),
   ANSWER_IN_THREAD: booleanString.default(false),
   DISCORD_API_URL: optionalString,
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6),
-  RATE_LIMIT_BURST: z.coerce.number().int().positive().default(3),
+  // Fair use per Discord user (docs/discord.md): BURST questions at once, refilled at PER_MINUTE.
+  // The defaults answer any 8 questions within 30 s and hold a flood to one every 3.75 s.
+  RATE_LIMIT_PER_MINUTE: rateLimitNumber('questions refilled per minute', 16),
+  RATE_LIMIT_BURST: rateLimitNumber('questions a user may ask at once', 8),
   FEEDBACK_FILE: z.string().default('feedback.jsonl'),
+
+  // The bot and `npm run chat` look for a new index build this often and swap it in (0 = never).
+  RELOAD_INDEX_SECONDS: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? Number(v) : 5))
+    .pipe(z.number().min(0).max(86_400)),
+  // true: the bot and `npm run chat` re-ingest CORPUS_DIR when its files change.
+  WATCH_CORPUS: booleanString.default(false),
 });
 
-export type Config = Readonly<z.output<typeof schema>>;
+/** The corpus used when CORPUS_DIR is not set. */
+export const DEFAULT_CORPUS_DIR = 'seeds';
+
+export type Config = Readonly<
+  Omit<z.output<typeof schema>, 'CORPUS_DIR'> & {
+    CORPUS_DIR: string;
+    /** Whether CORPUS_DIR was set (in the environment or .env) rather than left at its default. */
+    CORPUS_DIR_CHOSEN: boolean;
+  }
+>;
 
 /** A setting in the environment or `.env` has a value that cannot be used. */
 export class ConfigError extends Error {
@@ -62,7 +97,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       .join('; ');
     throw new ConfigError(`invalid configuration (${problems}); fix it in .env (see .env.example)`);
   }
-  return Object.freeze(result.data);
+  const { CORPUS_DIR, ...rest } = result.data;
+  return Object.freeze({ ...rest, CORPUS_DIR: CORPUS_DIR ?? DEFAULT_CORPUS_DIR, CORPUS_DIR_CHOSEN: CORPUS_DIR !== undefined });
 }
 
 let cached: Config | undefined;

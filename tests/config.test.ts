@@ -21,3 +21,19 @@ describe('parseConfig: ABSTAIN_BELOW', () => {
     }
   });
 });
+
+describe('parseConfig: RATE_LIMIT_BURST and RATE_LIMIT_PER_MINUTE', () => {
+  it('default to 8 at once and 16 a minute (any 8 questions within 30 s), also when empty', () => {
+    expect(parseConfig({})).toMatchObject({ RATE_LIMIT_BURST: 8, RATE_LIMIT_PER_MINUTE: 16 });
+    expect(parseConfig({ RATE_LIMIT_BURST: '', RATE_LIMIT_PER_MINUTE: ' ' })).toMatchObject({ RATE_LIMIT_BURST: 8, RATE_LIMIT_PER_MINUTE: 16 });
+    expect(parseConfig({ RATE_LIMIT_BURST: ' 12 ', RATE_LIMIT_PER_MINUTE: '30' })).toMatchObject({ RATE_LIMIT_BURST: 12, RATE_LIMIT_PER_MINUTE: 30 });
+  });
+
+  it('rejects anything but a whole number from 1 to 10000, naming the key, the value and the fix', () => {
+    for (const bad of ['0', '2.5', 'many', '-3', '20000']) {
+      expect(() => parseConfig({ RATE_LIMIT_BURST: bad })).toThrow(ConfigError);
+      expect(() => parseConfig({ RATE_LIMIT_BURST: bad })).toThrow(new RegExp(`RATE_LIMIT_BURST: "${bad.replace('.', '\\.')}" is not a whole number.*\\.env`));
+    }
+    expect(() => parseConfig({ RATE_LIMIT_PER_MINUTE: 'x' })).toThrow(/RATE_LIMIT_PER_MINUTE: "x" is not a whole number of questions refilled per minute/);
+  });
+});

@@ -86,3 +86,10 @@ export function analyzeTerms(text: string): string[] {
   }
   return terms;
 }
+
+/** Term → occurrences. */
+export function countTerms(terms: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
+}

@@ -1,10 +1,11 @@
 import type { Answer, Passage, Source } from '../qa/types.ts';
-import type { IngestSummary } from '../ingest.ts';
+import type { IngestSummary } from '../ingest/ingest.ts';
 
 /** Pure formatters: data → the text a terminal shows. */
 
 export function formatSource(s: Source): string {
-  return [s.title, s.outlet, s.date ?? 'undated', s.url ?? s.file].filter(Boolean).join(' — ');
+  const line = [s.title, s.outlet, s.date ?? 'undated', s.url ?? s.file].filter(Boolean).join(' — ');
+  return s.alsoIn?.length ? `${line} (also in: ${s.alsoIn.join(', ')})` : line;
 }
 
 export function formatAnswer(answer: Answer): string {

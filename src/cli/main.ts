@@ -5,6 +5,7 @@ import { chatCommand } from './commands/chatCommand.ts';
 import { evalCommand } from './commands/evalCommand.ts';
 import { ingestCommand } from './commands/ingestCommand.ts';
 import { searchCommand } from './commands/searchCommand.ts';
+import { verifyIndexCommand } from './commands/verifyIndexCommand.ts';
 import { UsageError } from './usageError.ts';
 
 /**
@@ -15,7 +16,8 @@ const USAGE = `usage:
   npm run ingest -- [--corpus <dir|file.jsonl>] [--index <dir>] [--embedder auto|minilm|hashed] [--rebuild]
   npm run ask    -- [--index dir] [--corpus dir] [--json] [--since YYYY-MM-DD] [--until YYYY-MM-DD] "question"
   npm run search -- [--index dir] [--corpus dir] [--json] [--limit n] [--since d] [--until d] "query"
-  npm run chat   -- [--index dir] [--corpus dir] [--since YYYY-MM-DD] [--until YYYY-MM-DD]
+  npm run chat   -- [--index dir] [--corpus dir] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--watch]
+  npm run verify-index -- [--index dir]
   npm run eval   -- --questions <file.jsonl> [--index dir] [--corpus dir] [--out results.jsonl] [--curve]`;
 
 const OPTIONS = {
@@ -30,6 +32,7 @@ const OPTIONS = {
   questions: { type: 'string' },
   out: { type: 'string' },
   curve: { type: 'boolean' },
+  watch: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -52,6 +55,8 @@ async function main(argv: string[]): Promise<number> {
       return chatCommand(config, flags);
     case 'eval':
       return evalCommand(config, flags);
+    case 'verify-index':
+      return verifyIndexCommand(config, flags);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

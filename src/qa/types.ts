@@ -1,4 +1,7 @@
 import type { Article } from '../corpus/types.ts';
+import type { ArticleMeta } from '../store/indexStore.ts';
+
+export type { ArticleMeta };
 
 /** Options every entry point (CLI, Discord) accepts. */
 export interface AskOptions {
@@ -35,6 +38,11 @@ export interface Source {
   outlet: string | null;
   url: string | null;
   file: string;
+  /**
+   * Where else the same story ran: the outlets (or titles) of its near-identical copies, which
+   * are kept out of retrieval so a wire story carried by a hundred outlets counts once.
+   */
+  alsoIn?: string[];
 }
 
 export interface RetrievedArticle {
@@ -96,8 +104,9 @@ export interface Archive {
   findSources(claim: string, options?: Pick<AskOptions, 'since' | 'until'>): Promise<Answer>;
   search(query: string, options?: AskOptions & { limit?: number }): Promise<Passage[]>;
   stats(): ArchiveStats;
-  /** All articles, newest first. */
-  listArticles(): Article[];
+  /** All articles that answers may cite (metadata only), newest first, undated last. */
+  listArticles(): ArticleMeta[];
+  /** An article with its text. */
   getArticle(id: string): Article | undefined;
   /** The paragraph (blank-line delimited block) around a span, for "Show passage". */
   passageAround(docId: string, start: number, end: number): string | undefined;

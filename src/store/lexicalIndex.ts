@@ -1,6 +1,10 @@
+import { countTerms } from '../analyze/analyzeTerms.ts';
+
 /**
- * BM25 over the same units as the vector index (chunks), addressed by position. Built from
- * analysed terms (see analyze/analyzeTerms.ts) and saved as plain JSON beside the graph.
+ * BM25 in memory, exhaustive: every posting of every query term is scored. The index on disk
+ * uses segments (segments/) with block-max pruning and gives the same scores; this one is the
+ * reference their tests and benchmark compare against, and what test fixtures build over a
+ * handful of articles.
  */
 export interface Bm25Options {
   /** Term-frequency saturation. @default 1.2 */
@@ -63,54 +67,6 @@ export class LexicalIndex {
     return new LexicalIndex({ version: 1, options: { ...options }, lengths, postings: data });
   }
 
-  /**
-   * A new index over `units` units where some keep their terms from this one: `previousUnit[i]`
-   * is unit i's position here, or -1 for a new unit whose terms `termsOf(i)` gives. Scores the
-   * same as `build` over all units' terms, without analysing the kept units' text again.
-   */
-  rebuild(
-    units: number,
-    previousUnit: ArrayLike<number>,
-    termsOf: (unit: number) => readonly string[],
-    options: Bm25Options = DEFAULT_BM25_OPTIONS,
-  ): LexicalIndex {
-    const newUnitOf = new Int32Array(this.unitCount).fill(-1);
-    const lengths: number[] = new Array<number>(units).fill(0);
-    for (let unit = 0; unit < units; unit++) {
-      const old = previousUnit[unit]!;
-      if (old >= 0) {
-        newUnitOf[old] = unit;
-        lengths[unit] = this.data.lengths[old]!;
-      }
-    }
-    const postings = new Map<string, Array<[number, number]>>();
-    for (const [term, p] of this.postings) {
-      const half = p.length / 2;
-      const kept: Array<[number, number]> = [];
-      for (let i = 0; i < half; i++) {
-        const unit = newUnitOf[p[i]!]!;
-        if (unit >= 0) kept.push([unit, p[half + i]!]);
-      }
-      if (kept.length > 0) postings.set(term, kept);
-    }
-    for (let unit = 0; unit < units; unit++) {
-      if (previousUnit[unit]! >= 0) continue;
-      const terms = termsOf(unit);
-      lengths[unit] = terms.length;
-      for (const [term, tf] of countTerms(terms)) {
-        let p = postings.get(term);
-        if (!p) postings.set(term, (p = []));
-        p.push([unit, tf]);
-      }
-    }
-    const data: Record<string, number[]> = {};
-    for (const [term, p] of postings) {
-      p.sort((a, b) => a[0] - b[0]);
-      data[term] = [...p.map((e) => e[0]), ...p.map((e) => e[1])];
-    }
-    return new LexicalIndex({ version: 1, options: { ...options }, lengths, postings: data });
-  }
-
   get unitCount(): number {
     return this.data.lengths.length;
   }
@@ -165,9 +121,4 @@ export class LexicalIndex {
   }
 }
 
-/** Term → occurrences. */
-export function countTerms(terms: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-  return counts;
-}
+export { countTerms };

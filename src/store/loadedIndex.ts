@@ -1,40 +1,57 @@
 import { analyzeTerms } from '../analyze/analyzeTerms.ts';
+import type { AcronymMap } from '../corpus/findAcronyms.ts';
 import type { Article, Sentence } from '../corpus/types.ts';
 import type { Embedder } from '../embed/types.ts';
 import { isKindOf } from '../lexicon/kinds.ts';
 import { isPlaceName } from '../lexicon/places.ts';
 import { relatedTerms, type RelatedTerms, type RelatedTermsOptions } from '../lexicon/relatedTerms.ts';
 import { WordNet } from '../lexicon/wordnet.ts';
-import type { IndexData, StoredChunk } from './indexData.ts';
-import { findAcronyms, type AcronymMap } from '../corpus/findAcronyms.ts';
+import type { ArticleMeta, IndexStore, LexicalSearch, StoredChunk } from './indexStore.ts';
+import type { Manifest } from './manifest.ts';
+import type { VectorIndex } from './vectorIndex.ts';
 
-/** An index ready for questions: the stored data plus lookups built once at load time. */
+/**
+ * An index ready for questions: the store, the embedder that reads questions for it, WordNet,
+ * and per-article caches filled as questions touch articles (bounded, so a long-running bot
+ * over a large archive keeps a flat memory). Nothing here walks the whole archive.
+ */
 export interface LoadedIndex {
-  data: IndexData;
-  embedder: Embedder;
-  articleById: Map<string, Article>;
-  /** Chunk position (= lexical unit) by HNSW label. */
-  positionByLabel: Map<number, number>;
+  readonly store: IndexStore;
+  readonly manifest: Manifest;
+  readonly embedder: Embedder;
+  readonly vectors: VectorIndex;
+  readonly lexical: LexicalSearch & {
+    /**
+     * A gentler inverse document frequency, log(1 + N / (df + ½)): favours rare words, but a
+     * word in nearly every chunk keeps real weight. For judging whether a sentence holds what a
+     * question says: in an archive on one topic, BM25's IDF makes the names every article
+     * shares weigh almost nothing.
+     */
+    presenceWeight(term: string): number;
+  };
+  meta(docId: string): ArticleMeta | undefined;
+  /** An article with its text. */
+  article(docId: string): Article | undefined;
+  chunk(label: number): StoredChunk | undefined;
+  isLive(label: number): boolean;
+  copiesOf(docId: string): readonly string[];
   /** Each article's sentences in order. */
-  sentencesByDoc: Map<string, Sentence[]>;
-  /**
-   * A sentence's analysed terms, computed on first use and kept (bounded by the corpus), so
-   * repeated questions over the same articles do not re-tokenise them.
-   */
+  sentencesOf(docId: string): readonly Sentence[];
+  /** A sentence's analysed terms, computed on first use and kept a while. */
   sentenceTerms(sentence: Sentence): string[];
-  /** Every analysed word of an article, computed on first use and kept. */
+  /** Every analysed word of an article (headline included), computed on first use and kept a while. */
   articleTerms(docId: string): ReadonlySet<string>;
   /** Mean sentence length in characters (BM25 length normalisation of sentences). */
   averageSentenceChars: number;
-  /**
-   * The newest dated articles first (undated ones only with `withUndated`, after them), at
-   * most `limit`, those whose date `accept` takes. Sorted once, on first use.
-   */
-  newestArticles(limit: number, accept?: (date: string) => boolean, withUndated?: boolean): Article[];
   /** Share of articles that carry a date (a news archive, not an encyclopaedia). */
   datedShare: number;
   /** Acronyms the articles spell out ("Shanghai Cooperation Organisation (SCO)"), both ways. */
   acronyms: AcronymMap;
+  /**
+   * The newest dated articles first (undated ones only with `withUndated`, after them), at
+   * most `limit`, those whose date `accept` takes. Sorted once, on first use.
+   */
+  newestArticles(limit: number, accept?: (date: string) => boolean, withUndated?: boolean): ArticleMeta[];
   /** Words this archive uses for the question's words (WordNet relations, see lexicon/). */
   related(question: string, options?: Partial<RelatedTermsOptions>): RelatedTerms;
   /** Whether a word names a place (WordNet); false when WordNet cannot be read. */
@@ -45,6 +62,9 @@ export interface LoadedIndex {
   lexiconProblem(): string | undefined;
 }
 
+/** Articles whose sentences and terms are kept between questions. */
+const CACHED_ARTICLES = 2000;
+
 /** One WordNet for the process: its files are read on first use and shared by every index. */
 let shared: WordNet | undefined;
 
@@ -52,45 +72,53 @@ let shared: WordNet | undefined;
  * `lexicon` is the WordNet to read (tests pass a broken one). If its files cannot be read,
  * questions are answered without related words rather than failing: `lexiconProblem` says why.
  */
-export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordNet = (shared ??= new WordNet())): LoadedIndex {
-  const sentencesByDoc = new Map<string, Sentence[]>();
-  let sentenceChars = 0;
-  for (const s of data.sentences) {
-    let list = sentencesByDoc.get(s.docId);
-    if (!list) sentencesByDoc.set(s.docId, (list = []));
-    list.push(s);
-    sentenceChars += s.end - s.start;
-  }
-  for (const list of sentencesByDoc.values()) list.sort((a, b) => a.index - b.index);
-  const articleById = new Map(data.articles.map((a) => [a.id, a]));
-  const termCache = new Map<string, Array<string[] | undefined>>();
-  const sentenceTerms = (s: Sentence): string[] => {
-    let perDoc = termCache.get(s.docId);
-    if (!perDoc) termCache.set(s.docId, (perDoc = []));
-    let terms = perDoc[s.index];
-    if (!terms) perDoc[s.index] = terms = analyzeTerms(articleById.get(s.docId)!.text.slice(s.start, s.end));
-    return terms;
+export function prepareIndex(store: IndexStore, embedder: Embedder, lexicon: WordNet = (shared ??= new WordNet())): LoadedIndex {
+  const { manifest } = store;
+  const source = store.lexical;
+  const lexical: LoadedIndex['lexical'] = {
+    get unitCount() {
+      return source.unitCount;
+    },
+    documentFrequency: (term) => source.documentFrequency(term),
+    idf: (term) => source.idf(term),
+    search: (weights, k, accept) => source.search(weights, k, accept),
+    presenceWeight: (term) => Math.log(1 + source.unitCount / (source.documentFrequency(term) + 0.5)),
   };
-  const articleTermCache = new Map<string, Set<string>>();
-  const articleTerms = (docId: string): ReadonlySet<string> => {
-    let terms = articleTermCache.get(docId);
-    if (!terms) {
-      terms = new Set([...analyzeTerms(articleById.get(docId)?.title ?? ''), ...(sentencesByDoc.get(docId) ?? []).flatMap(sentenceTerms)]);
-      articleTermCache.set(docId, terms);
+
+  const perArticle = boundedCache<string, { sentences: Sentence[]; terms: Array<string[] | undefined>; all?: Set<string> }>(CACHED_ARTICLES);
+  const entry = (docId: string) => {
+    let e = perArticle.get(docId);
+    if (!e) {
+      const sentences = store.sentences(docId).map((s, index): Sentence => ({ docId, index, start: s.start, end: s.end }));
+      perArticle.set(docId, (e = { sentences, terms: [] }));
     }
+    return e;
+  };
+  // The store keeps recently decoded texts itself.
+  const textOf = (docId: string) => store.text(docId);
+  const sentenceTerms = (s: Sentence): string[] => {
+    const e = entry(s.docId);
+    let terms = e.terms[s.index];
+    if (!terms) e.terms[s.index] = terms = analyzeTerms((textOf(s.docId) ?? '').slice(s.start, s.end));
     return terms;
   };
-  let byDate: Article[] | undefined;
-  const newestArticles = (limit: number, accept: (date: string) => boolean = () => true, withUndated = false): Article[] => {
-    byDate ??= [...data.articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title));
-    const out: Article[] = [];
+  const articleTerms = (docId: string): ReadonlySet<string> => {
+    const e = entry(docId);
+    e.all ??= new Set([...analyzeTerms(store.meta(docId)?.title ?? ''), ...e.sentences.flatMap(sentenceTerms)]);
+    return e.all;
+  };
+
+  let byDate: ArticleMeta[] | undefined;
+  const newestArticles = (limit: number, accept: (date: string) => boolean = () => true, withUndated = false): ArticleMeta[] => {
+    byDate ??= [...store.metas()].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title));
+    const out: ArticleMeta[] = [];
     for (const a of byDate) {
       if (out.length >= limit) break;
       if (a.date ? accept(a.date) : withUndated) out.push(a);
     }
     return out;
   };
-  const { lexical } = data;
+
   let lexiconProblem: string | undefined;
   // WordNet is read lazily: once a read fails, every lookup answers "cannot tell" and the
   // problem is kept to report, instead of failing each question.
@@ -110,23 +138,52 @@ export function prepareIndex(data: IndexData, embedder: Embedder, lexicon: WordN
       relatedTerms(lexicon, question, (t) => lexical.documentFrequency(t) > 0, (t) => lexical.idf(t), options),
     (): RelatedTerms => new Map(),
   );
-  const isPlace = guarded((word: string) => isPlaceName(lexicon, word), () => false);
-  const kindOf = guarded((word: string, kind: string) => isKindOf(lexicon, word, kind), () => false);
+  const { counts, stats } = manifest;
   return {
-    related,
-    isPlace,
-    kindOf,
-    lexiconProblem: () => lexiconProblem,
+    store,
+    manifest,
+    embedder,
+    vectors: store.vectors,
+    lexical,
+    meta: (docId) => store.meta(docId),
+    article(docId) {
+      const meta = store.meta(docId);
+      const text = meta && textOf(docId);
+      return meta && text !== undefined ? { ...meta, text } : undefined;
+    },
+    chunk: (label) => store.chunk(label),
+    isLive: (label) => store.isLive(label),
+    copiesOf: (docId) => store.copiesOf(docId),
+    sentencesOf: (docId) => entry(docId).sentences,
     sentenceTerms,
     articleTerms,
+    averageSentenceChars: counts.sentences ? stats.sentenceChars / counts.sentences : 1,
+    datedShare: counts.articles ? stats.dated / counts.articles : 0,
+    acronyms: store.acronyms,
     newestArticles,
-    averageSentenceChars: data.sentences.length ? sentenceChars / data.sentences.length : 1,
-    acronyms: findAcronyms(data.articles.map((a) => a.text)),
-    datedShare: data.articles.length ? data.articles.filter((a) => a.date).length / data.articles.length : 0,
-    data,
-    embedder,
-    articleById,
-    positionByLabel: new Map(data.chunks.map((c: StoredChunk, i) => [c.label, i])),
-    sentencesByDoc,
+    related,
+    isPlace: guarded((word: string) => isPlaceName(lexicon, word), () => false),
+    kindOf: guarded((word: string, kind: string) => isKindOf(lexicon, word, kind), () => false),
+    lexiconProblem: () => lexiconProblem,
+  };
+}
+
+/** A Map holding at most `max` entries, dropping the least recently used. */
+function boundedCache<K, V>(max: number) {
+  const map = new Map<K, V>();
+  return {
+    get(key: K): V | undefined {
+      const value = map.get(key);
+      if (value !== undefined) {
+        map.delete(key);
+        map.set(key, value);
+      }
+      return value;
+    },
+    set(key: K, value: V): void {
+      map.delete(key);
+      map.set(key, value);
+      if (map.size > max) map.delete(map.keys().next().value as K);
+    },
   };
 }

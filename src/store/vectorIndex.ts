@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import hnswlib from 'hnswlib-node';
 
 /**
@@ -15,6 +15,8 @@ export interface VectorIndex {
   add(label: number, vector: Float32Array): void;
   remove(label: number): void;
   has(label: number): boolean;
+  /** Every live label. */
+  labels(): number[];
   vector(label: number): Float32Array;
   /** Nearest labels by cosine similarity (1 = identical), best first. */
   search(query: Float32Array, k: number, accept?: (label: number) => boolean): Array<{ label: number; similarity: number }>;
@@ -44,19 +46,13 @@ export function createVectorIndex(dims: number, capacity: number, options: HnswO
 }
 
 /**
- * Read a saved graph. `labels` are the labels the tables say are live: any other label in the
- * file (left by an incremental delete) is treated as deleted. hnswlib trusts the file (it
+ * Read a saved graph. `labels` are the labels the segments say are live: any other label in
+ * the file (left by an incremental delete) is treated as deleted. hnswlib trusts the file (it
  * aborts or reads out of bounds on some malformed ones, and never checks the width), so the
- * file's layout is checked first against `dims`; pass `bytes` when the file is already read.
+ * file's layout is checked first against `dims`, reading only its header and link lists.
  */
-export function loadVectorIndex(
-  file: string,
-  dims: number,
-  liveLabels: Iterable<number>,
-  options: HnswOptions = DEFAULT_HNSW_OPTIONS,
-  bytes?: Uint8Array,
-): VectorIndex {
-  checkGraphFile(bytes ?? readFileSync(file), dims);
+export function loadVectorIndex(file: string, dims: number, liveLabels: Iterable<number>, options: HnswOptions = DEFAULT_HNSW_OPTIONS): VectorIndex {
+  checkGraphFileAt(file, dims);
   const graph = new hnswlib.HierarchicalNSW('cosine', dims);
   graph.readIndexSync(file);
   const live = new Set(liveLabels);
@@ -68,17 +64,42 @@ export function loadVectorIndex(
 /** Size of hnswlib's header (hnswalg.h `saveIndex`): ten size_t, an int, a uint32, a double. */
 const HEADER_BYTES = 96;
 
+/** `checkGraphFile` on a file, reading its header and link lists but not its vectors. */
+export function checkGraphFileAt(file: string, dims: number): void {
+  const fd = openSync(file, 'r');
+  try {
+    const length = fstatSync(fd).size;
+    checkGraph(length, dims, (offset, bytes) => {
+      const out = new Uint8Array(Math.max(0, Math.min(bytes, length - offset)));
+      let done = 0;
+      while (done < out.length) {
+        const n = readSync(fd, out, done, out.length - done, offset + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return out.subarray(0, done);
+    });
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Throw unless `bytes` is a graph hnswlib wrote for vectors of `dims` floats: header fields
  * consistent with each other and the width, every element's link list inside the file, and
  * nothing after the last one (the same walk hnswlib does, plus the width it leaves out).
  */
 export function checkGraphFile(bytes: Uint8Array, dims: number): void {
+  checkGraph(bytes.length, dims, (offset, length) => bytes.subarray(offset, offset + length));
+}
+
+function checkGraph(fileBytes: number, dims: number, read: (offset: number, length: number) => Uint8Array): void {
   const fail = (why: string): never => {
     throw new Error(`not an HNSW graph of ${dims}-dimensional vectors (${why})`);
   };
-  if (bytes.length < HEADER_BYTES) fail(`${bytes.length} bytes is shorter than the header`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (fileBytes < HEADER_BYTES) fail(`${fileBytes} bytes is shorter than the header`);
+  const header = read(0, HEADER_BYTES);
+  const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
   const size = (offset: number): number => Number(view.getBigUint64(offset, true));
   const [offsetLevel0, maxElements, count, perElement, labelOffset, offsetData] = [0, 8, 16, 24, 32, 40].map(size) as [number, number, number, number, number, number];
   const entryPoint = view.getUint32(52, true);
@@ -88,14 +109,19 @@ export function checkGraphFile(bytes: Uint8Array, dims: number): void {
   if (labelOffset - offsetData !== dims * 4) fail(`its vectors have ${(labelOffset - offsetData) / 4} dimensions`);
   if (count > 0 && entryPoint >= count) fail('entry point outside the graph');
   const linksPerLevel = maxM * 4 + 4;
-  let position = HEADER_BYTES + count * perElement;
+  const start = HEADER_BYTES + count * perElement;
+  if (start > fileBytes) fail('truncated');
+  // The upper-level link lists follow the level-0 block: small, read at once.
+  const tail = read(start, fileBytes - start);
+  const tailView = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
+  let position = 0;
   for (let i = 0; i < count; i++) {
-    if (position + 4 > bytes.length) fail('truncated');
-    const links = view.getUint32(position, true);
+    if (position + 4 > tail.length) fail('truncated');
+    const links = tailView.getUint32(position, true);
     if (links % linksPerLevel !== 0) fail('malformed link list');
     position += 4 + links;
   }
-  if (position !== bytes.length) fail(position > bytes.length ? 'truncated' : 'trailing bytes');
+  if (position !== tail.length) fail(position > tail.length ? 'truncated' : 'trailing bytes');
 }
 
 function wrap(graph: hnswlib.HierarchicalNSW, dims: number, deleted: Set<number>, options: HnswOptions): VectorIndex {
@@ -130,6 +156,9 @@ function wrap(graph: hnswlib.HierarchicalNSW, dims: number, deleted: Set<number>
     },
     has(label) {
       return present.has(label) && !deleted.has(label);
+    },
+    labels() {
+      return [...present].filter((label) => !deleted.has(label));
     },
     vector(label) {
       return Float32Array.from(graph.getPoint(label));

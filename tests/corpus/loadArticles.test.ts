@@ -127,14 +127,15 @@ describe('loadArticles on files of every kind', () => {
       ['7', 'Numeric id', null, null, null, 'Seven text.'],
     ]);
     expect(articles[0]?.file).toBe(`${join(dir, 'corpus.jsonl')}#a1`);
+    // In line order: the file is streamed.
     expect(skipped.map((s) => s.file)).toEqual([
       `${join(dir, 'corpus.jsonl')}:2`,
-      `${join(dir, 'corpus.jsonl')}:5`,
       `${join(dir, 'corpus.jsonl')}:4`,
+      `${join(dir, 'corpus.jsonl')}:5`,
     ]);
     expect(skipped[0]?.reason).toMatch(/invalid JSON/);
-    expect(skipped[1]?.reason).toMatch(/"text"/);
-    expect(skipped[2]?.reason).toMatch(/duplicate id "a1"/);
+    expect(skipped[1]?.reason).toMatch(/duplicate id "a1"/);
+    expect(skipped[2]?.reason).toMatch(/"text"/);
   });
 
   it('skips empty, binary, non-UTF-8 and unknown files with a reason and loads the rest', async () => {

@@ -1,8 +1,8 @@
 import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ingest } from '../../src/ingest.ts';
-import { loadIndex } from '../../src/store/loadIndex.ts';
+import { ingest } from '../../src/ingest/ingest.ts';
+import { openStore } from '../../src/store/openStore.ts';
 import { makeTempDir, removeTempDirs, SEEDS_DIR } from './seedCorpus.ts';
 
 afterEach(removeTempDirs);
@@ -30,7 +30,9 @@ describe('ingest with unusable files', () => {
     expect(reasons['binary.txt']).toMatch(/binary/);
     expect(reasons['latin1.txt']).toMatch(/UTF-8/);
     expect(reasons['report.pdf']).toMatch(/\.pdf/);
-    expect((await loadIndex(indexDir)).articles.map((a) => a.id)).toEqual(['000_f369db645636c1c7']);
+    const store = await openStore(indexDir);
+    expect([...store.metas()].map((a) => a.id)).toEqual(['000_f369db645636c1c7']);
+    store.close();
   });
 
   it('fails with NOTHING_TO_INGEST, listing the reasons, when no file is usable', async () => {
@@ -40,6 +42,6 @@ describe('ingest with unusable files', () => {
     const error = await ingest({ corpus, indexDir, embedder: 'hashed' }).catch((e: unknown) => e as { code?: string; message: string });
     expect(error).toMatchObject({ code: 'NOTHING_TO_INGEST' });
     expect((error as Error).message).toContain('latin1.txt');
-    await expect(loadIndex(indexDir)).rejects.toMatchObject({ code: 'INDEX_MISSING' });
+    await expect(openStore(indexDir)).rejects.toMatchObject({ code: 'INDEX_MISSING' });
   });
 });

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadIndex } from '../../src/store/loadIndex.ts';
+import { openStore } from '../../src/store/openStore.ts';
 import { copySeeds, makeTempDir, removeTempDirs } from './seedCorpus.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,7 +34,9 @@ describe('npm run ingest (CLI)', () => {
     expect(stdout).toMatch(/\d+ sentences/);
     expect(stdout).toMatch(/hashed \(256 dims\)/);
     expect(stdout).toMatch(/\d+\.\d+ s/);
-    expect((await loadIndex(indexDir)).articles).toHaveLength(5);
+    const store = await openStore(indexDir);
+    expect(store.articleCount).toBe(5);
+    store.close();
   });
 
   it('exits non-zero with the reasons when nothing can be ingested', async () => {

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbedderLoaders } from '../../src/embed/chooseEmbedder.ts';
 import { loadMiniLM, type MiniLMOptions } from '../../src/embed/minilm.ts';
 import type { Embedder } from '../../src/embed/types.ts';
-import { ingest } from '../../src/ingest.ts';
+import { ingest } from '../../src/ingest/ingest.ts';
 import { chunkEmbeddingText } from '../../src/store/chunkText.ts';
-import { loadIndex } from '../../src/store/loadIndex.ts';
+import { openStore } from '../../src/store/openStore.ts';
 import { makeTinyMiniLMDir, type TinyMiniLMDir } from '../support/tinyOnnxModel.ts';
 import { copySeeds, makeTempDir, readSavedManifest, removeTempDirs, SEEDS_DIR } from './seedCorpus.ts';
 
@@ -57,12 +57,12 @@ describe('ingest with MiniLM (tiny generated model)', () => {
     const manifest = await readSavedManifest(indexDir);
     expect(manifest.embedder).toEqual({ name: 'minilm', dims: 32, fingerprint: expect.stringContaining(':32') });
 
-    const index = await loadIndex(indexDir, { embedder: 'minilm', dims: 32 });
+    const store = await openStore(indexDir, { embedder: 'minilm', dims: 32 });
     const embedder = await loadMiniLM(tinyOptions());
-    const chunk = index.chunks[7]!;
-    const article = index.articles.find((a) => a.id === chunk.docId)!;
-    const [query] = await embedder.embed([chunkEmbeddingText(article.title, article.text, chunk)]);
-    expect(index.vectors.search(query!, 1)[0]?.label).toBe(chunk.label);
+    const chunk = store.chunk(7)!;
+    const [query] = await embedder.embed([chunkEmbeddingText(store.meta(chunk.docId)!.title, store.text(chunk.docId)!, chunk)]);
+    expect(store.vectors.search(query!, 1)[0]?.label).toBe(chunk.label);
+    store.close();
   });
 
   it('sends only an added article\'s chunks to the model on the next ingest', async () => {
@@ -84,14 +84,16 @@ describe('ingest with MiniLM (tiny generated model)', () => {
     const corpus = await copySeeds();
     const indexDir = await makeTempDir('switch-index');
     const hashed = await ingest({ corpus, indexDir, embedder: 'hashed' });
-    await expect(loadIndex(indexDir, { embedder: 'minilm', dims: 384 })).rejects.toMatchObject({ code: 'INDEX_MISMATCH' });
+    await expect(openStore(indexDir, { embedder: 'minilm', dims: 384 })).rejects.toMatchObject({ code: 'INDEX_MISMATCH' });
 
     const { loaders, embedded } = countingLoaders();
     const rebuilt = await ingest({ corpus, indexDir, embedder: 'minilm', loaders });
     expect(rebuilt).toMatchObject({ upToDate: false, embedder: 'minilm', dims: 32, embeddedArticles: 5, embeddedChunks: hashed.chunks });
     expect(embedded).toHaveLength(hashed.chunks);
     expect((await readSavedManifest(indexDir)).embedder.name).toBe('minilm');
-    await expect(loadIndex(indexDir, { embedder: 'minilm', dims: 32 })).resolves.toBeDefined();
+    const store = await openStore(indexDir, { embedder: 'minilm', dims: 32 });
+    expect(store.manifest.embedder.dims).toBe(32);
+    store.close();
   });
 
   it('falls back from auto to hashed with exactly one warning line when the model is missing', async () => {

@@ -2,7 +2,10 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CURRENT_FILE, INDEX_FILES, type IndexTables } from '../../src/store/indexData.ts';
+import { DEFAULT_LOADERS, openQueryEmbedder } from '../../src/embed/chooseEmbedder.ts';
+import { BUILD_FILES, CURRENT_FILE } from '../../src/store/buildFiles.ts';
+import { prepareIndex, type LoadedIndex } from '../../src/store/loadedIndex.ts';
+import { openStore } from '../../src/store/openStore.ts';
 import type { Manifest } from '../../src/store/manifest.ts';
 
 /** The five seed articles shipped with the repository. */
@@ -33,11 +36,12 @@ export async function liveBuild(indexDir: string): Promise<string> {
   return join(indexDir, (await readFile(join(indexDir, CURRENT_FILE), 'utf8')).trim());
 }
 
-/** The tables as saved on disk (not as ingest held them in memory). */
-export async function readSavedTables(indexDir: string): Promise<IndexTables> {
-  return JSON.parse(await readFile(join(await liveBuild(indexDir), INDEX_FILES.tables), 'utf8')) as IndexTables;
+export async function readSavedManifest(indexDir: string): Promise<Manifest> {
+  return JSON.parse(await readFile(join(await liveBuild(indexDir), BUILD_FILES.manifest), 'utf8')) as Manifest;
 }
 
-export async function readSavedManifest(indexDir: string): Promise<Manifest> {
-  return JSON.parse(await readFile(join(await liveBuild(indexDir), INDEX_FILES.manifest), 'utf8')) as Manifest;
+/** The saved index opened for questions, the way `openArchive` opens it. */
+export async function openSaved(indexDir: string): Promise<LoadedIndex> {
+  const store = await openStore(indexDir);
+  return prepareIndex(store, await openQueryEmbedder(store.manifest.embedder, store.embedderState, DEFAULT_LOADERS));
 }

@@ -1,13 +1,16 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
+import { analyzeTerms, countTerms } from '../../src/analyze/analyzeTerms.ts';
 import { loadArticles } from '../../src/corpus/loadArticles.ts';
 import { segmentArticle } from '../../src/corpus/segmentArticle.ts';
 import { DEFAULT_CHUNK_OPTIONS } from '../../src/corpus/types.ts';
-import { ingest, type IngestSummary } from '../../src/ingest.ts';
-import type { IndexData, IndexTables } from '../../src/store/indexData.ts';
-import { loadIndex } from '../../src/store/loadIndex.ts';
+import { ingest, type IngestSummary } from '../../src/ingest/ingest.ts';
+import { BUILD_FILES } from '../../src/store/buildFiles.ts';
+import type { StoredChunk } from '../../src/store/indexStore.ts';
+import type { LoadedIndex } from '../../src/store/loadedIndex.ts';
 import { INDEX_FORMAT_VERSION, type Manifest } from '../../src/store/manifest.ts';
-import { makeTempDir, readSavedManifest, readSavedTables, removeTempDirs, SEEDS_DIR } from './seedCorpus.ts';
+import { makeTempDir, openSaved, readSavedManifest, removeTempDirs, SEEDS_DIR } from './seedCorpus.ts';
 
 const SEED_IDS = ['000_f369db645636c1c7', '001_ff5f5ba148e191cb', '002_d97138b7c8b56079', '003_efe2fcb9701c267e', '004_7ba094462437808a'];
 
@@ -15,25 +18,27 @@ describe('ingesting the five seeds (hashed)', () => {
   let started: number;
   let summary: IngestSummary;
   let manifest: Manifest;
-  let tables: IndexTables;
-  let loaded: IndexData;
+  let index: LoadedIndex;
+  let indexDir: string;
+  let chunks: StoredChunk[];
   let expected: { sentences: number; chunks: number };
 
   beforeAll(async () => {
-    const indexDir = await makeTempDir('seed-index');
+    indexDir = await makeTempDir('seed-index');
     started = Date.now();
     summary = await ingest({ corpus: SEEDS_DIR, indexDir, embedder: 'hashed' });
     manifest = await readSavedManifest(indexDir);
-    tables = await readSavedTables(indexDir);
-    loaded = await loadIndex(indexDir);
+    index = await openSaved(indexDir);
+    chunks = [];
+    for (let label = 0; label < manifest.nextLabel; label++) chunks.push(index.chunk(label)!);
     const { articles } = await loadArticles(SEEDS_DIR);
     const segmented = articles.map((a) => segmentArticle(a));
-    expected = {
-      sentences: segmented.reduce((n, s) => n + s.sentences.length, 0),
-      chunks: segmented.reduce((n, s) => n + s.chunks.length, 0),
-    };
+    expected = { sentences: segmented.reduce((n, s) => n + s.sentences.length, 0), chunks: segmented.reduce((n, s) => n + s.chunks.length, 0) };
   });
-  afterAll(removeTempDirs);
+  afterAll(async () => {
+    index.store.close();
+    await removeTempDirs();
+  });
 
   it('reports every article, chunk and sentence as embedded', () => {
     expect(expected.chunks).toBeGreaterThan(10);
@@ -44,6 +49,7 @@ describe('ingesting the five seeds (hashed)', () => {
       embeddedArticles: 5,
       embeddedChunks: expected.chunks,
       removedArticles: 0,
+      copies: 0,
       skipped: [],
       embedder: 'hashed',
       dims: 256,
@@ -51,58 +57,70 @@ describe('ingesting the five seeds (hashed)', () => {
     });
   });
 
-  it('writes a manifest naming the format, embedder, chunking, a hash per article and the build time', () => {
+  it('writes a manifest naming the format, embedder, chunking, counts, segments and every file with its size and hash', async () => {
     expect(manifest.formatVersion).toBe(INDEX_FORMAT_VERSION);
     expect(manifest.embedder).toEqual({ name: 'hashed', dims: 256, fingerprint: expect.stringMatching(/^hashed:v2:256:[0-9a-f]{12}$/) });
     expect(manifest.chunking).toEqual({ ...DEFAULT_CHUNK_OPTIONS });
-    expect(Object.keys(manifest.articles).sort()).toEqual(SEED_IDS);
-    for (const id of SEED_IDS) expect(manifest.articles[id]).toEqual({ hash: expect.stringMatching(/^[0-9a-f]{20}$/), file: expect.stringContaining(id) });
-    expect(new Set(Object.values(manifest.articles).map((a) => a.hash)).size).toBe(5);
     expect(Date.parse(manifest.builtAt)).toBeGreaterThanOrEqual(started - 1000);
     expect(manifest.counts).toEqual({ articles: 5, chunks: expected.chunks, sentences: expected.sentences });
-    expect(Object.keys(manifest.files).sort()).toEqual(['embedder.json', 'lexical.json', 'tables.json', 'vectors.hnsw']);
+    expect(manifest.stats.dated).toBe(5);
+    expect(manifest.segments).toHaveLength(1);
+    expect(await readdir(join(indexDir, 'segments'))).toEqual(manifest.segments);
+    expect(Object.keys(manifest.files).sort()).toEqual(Object.values(BUILD_FILES).filter((f) => f !== BUILD_FILES.manifest).sort());
+    for (const entry of Object.values(manifest.files)) expect(entry).toEqual({ bytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(manifest.corpus.path).toBe(SEEDS_DIR);
+  });
+
+  it('lists every article with its metadata, citing the file as seen from the working directory', () => {
+    expect([...index.store.metas()].map((m) => m.id).sort()).toEqual(SEED_IDS);
+    for (const id of SEED_IDS) expect(index.meta(id)?.file).toBe(join('seeds', `${id}.txt`));
+    expect(index.meta('002_d97138b7c8b56079')).toMatchObject({ date: '2023-05-04', outlet: 'PTI' });
   });
 
   it('loads back, and a search with any chunk\'s own vector finds that chunk first', () => {
-    expect(loaded.chunks).toHaveLength(expected.chunks);
-    expect(loaded.vectors.size).toBe(expected.chunks);
-    for (const chunk of loaded.chunks) {
-      const [best] = loaded.vectors.search(loaded.vectors.vector(chunk.label), 3);
+    expect(chunks.every(Boolean)).toBe(true);
+    expect(index.vectors.size).toBe(expected.chunks);
+    for (const chunk of chunks) {
+      const [best] = index.vectors.search(index.vectors.vector(chunk.label), 3);
       expect(best?.label).toBe(chunk.label);
       expect(best?.similarity).toBeCloseTo(1, 4);
     }
   });
 
-  it('finds "Vientiane" through the lexical index, in the article that mentions it', () => {
-    const hits = loaded.lexical.search(analyzeTerms('Vientiane'), 5);
+  it('finds "Vientiane" through the postings, in the article that mentions it', () => {
+    const hits = index.lexical.search(countTerms(analyzeTerms('Vientiane')), 5);
     expect(hits.length).toBeGreaterThan(0);
-    for (const hit of hits) {
-      const chunk = loaded.chunks[hit.unit]!;
-      expect(chunk.docId).toBe('000_f369db645636c1c7');
-    }
+    for (const hit of hits) expect(index.chunk(hit.label)?.docId).toBe('000_f369db645636c1c7');
   });
 
   it.each(['Also Read', 'Legal Disclaimer', 'IPL', 'WhatsApp', 'Apple'])('saves no chunk containing "%s"', (chrome) => {
-    const byId = new Map(tables.articles.map((a) => [a.id, a]));
-    const texts = tables.chunks.map((c) => byId.get(c.docId)!.text.slice(c.start, c.end));
-    expect(texts).toHaveLength(expected.chunks);
-    for (const text of texts) expect(text).not.toContain(chrome);
+    for (const c of chunks) expect(index.article(c.docId)!.text.slice(c.start, c.end)).not.toContain(chrome);
   });
 
   it('saves offsets that cut exact, non-empty, trimmed sentences and chunks from the article text', () => {
-    const byId = new Map(tables.articles.map((a) => [a.id, a]));
-    expect(tables.sentences).toHaveLength(expected.sentences);
-    for (const span of [...tables.sentences, ...tables.chunks]) {
-      const text = byId.get(span.docId)!.text.slice(span.start, span.end);
-      expect(text.length).toBe(span.end - span.start);
-      expect(text.length).toBeGreaterThan(0);
-      expect(text).toBe(text.trim());
+    let sentences = 0;
+    for (const id of SEED_IDS) {
+      const text = index.article(id)!.text;
+      for (const s of index.sentencesOf(id)) {
+        const cut = text.slice(s.start, s.end);
+        expect(cut.length).toBeGreaterThan(0);
+        expect(cut).toBe(cut.trim());
+        sentences++;
+      }
     }
+    expect(sentences).toBe(expected.sentences);
     // A chunk runs from its first sentence's start to its last sentence's end.
-    for (const chunk of tables.chunks) {
-      const first = tables.sentences.find((s) => s.docId === chunk.docId && s.index === chunk.firstSentence)!;
-      const last = tables.sentences.find((s) => s.docId === chunk.docId && s.index === chunk.lastSentence)!;
-      expect([chunk.start, chunk.end]).toEqual([first.start, last.end]);
+    for (const chunk of chunks) {
+      const list = index.sentencesOf(chunk.docId);
+      expect([chunk.start, chunk.end]).toEqual([list[chunk.firstSentence]!.start, list[chunk.lastSentence]!.end]);
     }
+  });
+});
+
+describe('a full build larger than the sample the offline embedder is fitted on', () => {
+  it('fits on the first chunks and still ingests every article after them', async () => {
+    const summary = await ingest({ corpus: SEEDS_DIR, indexDir: await makeTempDir('fit-sample'), embedder: 'hashed', fitChunks: 5 });
+    expect(summary).toMatchObject({ articles: 5, embeddedArticles: 5 });
+    await removeTempDirs();
   });
 });

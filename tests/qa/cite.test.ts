@@ -5,7 +5,7 @@ import { candidateSentences, type CandidateSentence } from '../../src/qa/extract
 import type { LoadedIndex } from '../../src/store/loadedIndex.ts';
 import { retrieveChunks } from '../../src/qa/retrieve/retrieveChunks.ts';
 import type { Answer } from '../../src/qa/types.ts';
-import { countTerms } from '../../src/store/lexicalIndex.ts';
+import { countTerms } from '../../src/analyze/analyzeTerms.ts';
 import { asker, buildIndex } from '../support/qaFixtures.ts';
 
 /**

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
 import { withinBounds } from '../../src/qa/question/questionDates.ts';
 import { diversify, rankArticles, retrieveChunks, type ScoredChunk } from '../../src/qa/retrieve/retrieveChunks.ts';
-import { countTerms } from '../../src/store/lexicalIndex.ts';
-import { axis, buildIndex, positionsOf } from '../support/qaFixtures.ts';
+import { countTerms } from '../../src/analyze/analyzeTerms.ts';
+import { axis, buildIndex, labelsOf } from '../support/qaFixtures.ts';
 
 /**
  * Hybrid fusion over hand-built indexes: chunk vectors are hand-written 4-d unit vectors, so
@@ -74,7 +74,7 @@ describe('retrieveChunks (BM25 + HNSW fusion)', () => {
       ],
       { vectorOf: () => axis(0) },
     );
-    const dateOf = (id: string) => dated.articleById.get(id)!.date;
+    const dateOf = (id: string) => dated.meta(id)!.date;
     const accept = (id: string) => withinBounds(dateOf(id), '2022-01-01', '2022-12-31');
     const chunks = retrieveChunks(dated, query('volcano eruption'), Q, { acceptDoc: accept });
     expect(new Set(docOrder(chunks))).toEqual(new Set(['mid']));
@@ -130,7 +130,7 @@ const multiChunk = () =>
 describe('rankArticles', () => {
   it('gives each article once, scored by its best chunk, best first, at most `limit`', () => {
     const index = multiChunk();
-    expect(positionsOf(index, 'long')).toHaveLength(3);
+    expect(labelsOf(index, 'long')).toHaveLength(3);
     const chunks = retrieveChunks(index, query('volcano eruption harbour'), Q2);
     const ranked = rankArticles(chunks);
     expect(ranked.map((r) => r.docId)).toEqual([...new Set(docOrder(chunks))]);
@@ -164,7 +164,7 @@ describe('diversify (MMR)', () => {
     const chunks = retrieveChunks(index, query('volcano eruption harbour'), Q2);
     const top = diversify(index, chunks, 2);
     expect(top).toHaveLength(2);
-    expect(new Set(top.map((c) => c.position)).size).toBe(2);
+    expect(new Set(top.map((c) => c.chunk.label)).size).toBe(2);
     expect(diversify(index, chunks, 100).length).toBe(chunks.length);
   });
 });

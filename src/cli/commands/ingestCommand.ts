@@ -1,7 +1,7 @@
 import type { Config } from '../../config.ts';
 import { EMBEDDER_CHOICES, type EmbedderChoice } from '../../embed/types.ts';
 import { loadersWithCache } from '../../embed/chooseEmbedder.ts';
-import { ingest } from '../../ingest.ts';
+import { ingest } from '../../ingest/ingest.ts';
 import { formatIngestSummary } from '../formatForTerminal.ts';
 import { createProgress } from '../progressBar.ts';
 import { UsageError } from '../usageError.ts';

@@ -19,10 +19,10 @@ export default {
 
   async execute(interaction, ctx) {
     const wanted = interaction.options.getString('article', true).trim();
-    const article =
-      ctx.archive.getArticle(wanted) ??
+    const byTitle =
       ctx.archive.listArticles().find((a) => a.title.toLowerCase() === wanted.toLowerCase()) ??
       ctx.archive.listArticles().find((a) => a.title.toLowerCase().includes(wanted.toLowerCase()));
+    const article = ctx.archive.getArticle(wanted) ?? (byTitle && ctx.archive.getArticle(byTitle.id));
     if (!article) {
       await interaction.reply({
         content: 'No article in the archive has that title. Pick one from the suggestions, or see `/sources`.',

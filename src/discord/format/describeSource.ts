@@ -6,6 +6,8 @@ export interface SourceFacts {
   outlet: string | null;
   date: string | null;
   url: string | null;
+  /** Outlets that ran the same story (its wire copies). */
+  alsoIn?: readonly string[];
 }
 
 /** Markdown shown as-is: no bold, links, headings or lists smuggled in by archive text. */
@@ -25,7 +27,6 @@ export function oneLine(text: string): string {
 export function describeSource(source: SourceFacts): string {
   const title = escapeText(oneLine(source.title) || 'Untitled');
   const linked = source.url ? `[${title}](<${source.url}>)` : title;
-  return [linked, source.outlet ? escapeText(source.outlet) : undefined, source.date ?? 'undated']
-    .filter(Boolean)
-    .join(' — ');
+  const line = [linked, source.outlet ? escapeText(source.outlet) : undefined, source.date ?? 'undated'].filter(Boolean).join(' — ');
+  return source.alsoIn?.length ? `${line} (also in: ${escapeText(source.alsoIn.join(', '))})` : line;
 }

@@ -60,9 +60,9 @@ export function abstentionFeatures(index: LoadedIndex, input: AbstentionInput): 
   const { question, ranked, quoted, related } = input;
   const best = ranked[0];
   if (!best) return undefined;
-  const idf = (t: string) => index.data.lexical.idf(t);
+  const idf = (t: string) => index.lexical.idf(t);
   const docId = best.sentence.docId;
-  const article = index.articleById.get(docId)!;
+  const article = index.article(docId) ?? { title: '', text: '', date: null };
   // The rival is the best sentence of another article that does not state the same fact:
   // another report of the same fact corroborates, it does not compete.
   const rival = ranked.find((s) => s.sentence.docId !== docId && !statesSameFact(best, s, idf));
@@ -83,10 +83,10 @@ export function abstentionFeatures(index: LoadedIndex, input: AbstentionInput): 
     typedMiss: type !== 'other' && !quoted.some((s) => s.features.typed > 0) ? 1 : 0,
     detailMiss: question.answerDetail && !quoted.some((s) => s.features.typedDetail > 0) ? 1 : 0,
     known: knownShare(index, question.weights, related),
-    unknownName: question.constraints.names.some((name) => name.some((t) => index.data.lexical.documentFrequency(t) === 0 && !hasCloseRelative(related, t))) ? 1 : 0,
+    unknownName: question.constraints.names.some((name) => name.some((t) => index.lexical.documentFrequency(t) === 0 && !hasCloseRelative(related, t))) ? 1 : 0,
     nameMissing: nameMissing(question.constraints.names, index.articleTerms(docId), idf),
     nameMissingQuoted: nameMissing(question.constraints.names, quotedTerms, idf),
-    termMissingQuoted: mostImportantMissing(question.weights, quotedTerms, related, (t) => index.data.lexical.presenceWeight(t)),
+    termMissingQuoted: mostImportantMissing(question.weights, quotedTerms, related, (t) => index.lexical.presenceWeight(t)),
     constraintMissing: Math.min(1, check.missing),
     constraintContradicted: Math.min(1, check.contradicted),
     dateOut: dateAffinity(article.date, [...question.dates]) === 0 ? 1 : 0,
@@ -154,9 +154,9 @@ export function knownShare(index: LoadedIndex, terms: ReadonlyMap<string, number
   let known = 0;
   let total = 0;
   for (const [term, weight] of terms) {
-    const idf = index.data.lexical.idf(term);
+    const idf = index.lexical.idf(term);
     total += weight * idf;
-    if (index.data.lexical.documentFrequency(term) > 0) known += weight * idf;
+    if (index.lexical.documentFrequency(term) > 0) known += weight * idf;
     else known += weight * idf * Math.max(0, ...(related.get(term)?.values() ?? []));
   }
   return total ? known / total : 0;

@@ -125,10 +125,10 @@ export async function answerQuestion(
 
   const t1 = performance.now();
   const [queryVector] = await index.embedder.embed([previous ? `${text} ${previous.question}` : text]);
-  const acceptDoc = options.since || options.until ? (docId: string) => withinBounds(index.articleById.get(docId)?.date ?? null, options.since, options.until) : undefined;
+  const acceptDoc = options.since || options.until ? (docId: string) => withinBounds(index.meta(docId)?.date ?? null, options.since, options.until) : undefined;
   const missPenalty = dates.some((d) => !d.yearless) ? DATE_MISS_PENALTY : YEARLESS_MISS_PENALTY;
   const docBoost = (docId: string) => {
-    const affinity = dateAffinity(index.articleById.get(docId)?.date ?? null, dates);
+    const affinity = dateAffinity(index.meta(docId)?.date ?? null, dates);
     const dateFactor = affinity === undefined ? 1 : affinity === 1 ? DATE_MATCH_BOOST : missPenalty;
     return dateFactor * (focusDocs.has(docId) ? CONVERSATION_BOOST : 1);
   };
@@ -148,7 +148,7 @@ export async function answerQuestion(
   const abstainBelow = settings.abstainBelow ?? abstention.threshold;
 
   if (quoted.length === 0 || confidence < abstainBelow) {
-    const closest = retrieved.slice(0, CLOSEST_ARTICLES).map((r, i) => toSource(index.articleById.get(r.docId)!, i + 1));
+    const closest = retrieved.slice(0, CLOSEST_ARTICLES).map((r, i) => toSource(index.meta(r.docId)!, i + 1));
     const bounds = options.since || options.until ? ` between ${options.since ?? 'the beginning'} and ${options.until ?? 'now'}` : '';
     const answer =
       mode === 'claim'

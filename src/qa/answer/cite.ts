@@ -1,4 +1,4 @@
-import type { Article } from '../../corpus/types.ts';
+import type { ArticleMeta } from '../../store/indexStore.ts';
 import type { LoadedIndex } from '../../store/loadedIndex.ts';
 import type { CandidateSentence } from '../extract/candidates.ts';
 
@@ -35,14 +35,14 @@ export function citeSentences(index: LoadedIndex, picked: readonly CitedSentence
   const numberOf = (docId: string): number => {
     const existing = sources.find((s) => s.docId === docId);
     if (existing) return existing.n;
-    const source = toSource(index.articleById.get(docId)!, sources.length + 1);
+    const source = toSource(index.meta(docId)!, sources.length + 1, alsoIn(index, docId));
     sources.push(source);
     return source.n;
   };
 
   const sentences: AnswerSentence[] = picked.map((p) => {
     const citations = [numberOf(p.sentence.docId)];
-    for (const docId of corroborators(p, candidates, (t) => index.data.lexical.idf(t))) {
+    for (const docId of corroborators(p, candidates, (t) => index.lexical.idf(t))) {
       const n = numberOf(docId);
       if (!citations.includes(n)) citations.push(n);
     }
@@ -77,6 +77,14 @@ export function statesSameFact(quoted: Pick<CitedSentence, 'terms'>, other: Pick
   return sharedMass / (mass(quotedTerms) || 1) >= QUOTED_COVERED && sharedMass / (mass(own) || 1) >= OTHER_COVERED;
 }
 
-export function toSource(article: Article, n: number): Source {
-  return { n, docId: article.id, title: article.title, date: article.date, outlet: article.outlet, url: article.url, file: article.file };
+export function toSource(article: ArticleMeta, n: number, alsoIn: string[] = []): Source {
+  const source: Source = { n, docId: article.id, title: article.title, date: article.date, outlet: article.outlet, url: article.url, file: article.file };
+  return alsoIn.length > 0 ? { ...source, alsoIn } : source;
+}
+
+/** The outlets (or, without one, the titles) of an article's copies, other than its own outlet, each once. */
+export function alsoIn(index: LoadedIndex, docId: string): string[] {
+  const own = index.meta(docId)?.outlet;
+  const names = index.copiesOf(docId).map((id) => index.meta(id)).map((m) => m && (m.outlet ?? m.title));
+  return [...new Set(names.filter((n): n is string => !!n && n !== own))];
 }

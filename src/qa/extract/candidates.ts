@@ -31,7 +31,7 @@ export function candidateSentences(index: LoadedIndex, chunks: readonly ScoredCh
   for (const c of chunks) if (!articleRank.has(c.chunk.docId)) articleRank.set(c.chunk.docId, articleRank.size);
   const found = new Map<string, { sentence: Sentence; context: number; semantic: number }>();
   for (const c of top) {
-    const sentences = index.sentencesByDoc.get(c.chunk.docId) ?? [];
+    const sentences = index.sentencesOf(c.chunk.docId);
     for (let i = c.chunk.firstSentence; i <= c.chunk.lastSentence; i++) {
       const sentence = sentences[i];
       if (!sentence) continue;
@@ -52,12 +52,12 @@ export function candidateSentences(index: LoadedIndex, chunks: readonly ScoredCh
 
 /** The sentences either side of one in its article (one at an article's edge). */
 export function neighboursOf(index: LoadedIndex, sentence: Sentence): Sentence[] {
-  const siblings = index.sentencesByDoc.get(sentence.docId) ?? [];
+  const siblings = index.sentencesOf(sentence.docId);
   return [siblings[sentence.index - 1], siblings[sentence.index + 1]].filter((s): s is Sentence => !!s);
 }
 
 export function textOf(index: LoadedIndex, s: { docId: string; start: number; end: number }): string {
-  return index.articleById.get(s.docId)!.text.slice(s.start, s.end);
+  return (index.article(s.docId)?.text ?? '').slice(s.start, s.end);
 }
 
 /** A sentence's identity across turns: `docId#index`. */

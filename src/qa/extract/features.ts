@@ -47,8 +47,8 @@ const K1 = 1.2;
 const B = 0.75;
 
 export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatures, candidates: readonly CandidateSentence[]): FeaturedSentence[] {
-  const presence = (t: string) => index.data.lexical.presenceWeight(t);
-  const idf = (t: string) => index.data.lexical.idf(t);
+  const presence = (t: string) => index.lexical.presenceWeight(t);
+  const idf = (t: string) => index.lexical.idf(t);
   const qTerms = [...question.weights.keys()];
   const weightOf = (t: string) => question.weights.get(t) ?? 0;
   const qMass = qTerms.reduce((sum, t) => sum + weightOf(t) * presence(t), 0) || 1;
@@ -72,7 +72,7 @@ export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatur
     };
   };
   const articleCoverage = memo((docId: string) => coverageOf(index.articleTerms(docId)));
-  const dateOf = memo((docId: string) => dateAffinity(index.articleById.get(docId)?.date ?? null, [...question.dates]));
+  const dateOf = memo((docId: string) => dateAffinity(index.meta(docId)?.date ?? null, [...question.dates]));
 
   const bm25Of = (terms: readonly string[], chars: number) => {
     const counts = new Map<string, number>();

@@ -1,6 +1,6 @@
 import { analyzeTerms } from '../../analyze/analyzeTerms.ts';
 import type { RelatedTerms } from '../../lexicon/relatedTerms.ts';
-import { countTerms } from '../../store/lexicalIndex.ts';
+import { countTerms } from '../../analyze/analyzeTerms.ts';
 import type { QuestionAnalysis } from '../question/analyzeQuestion.ts';
 import type { Turn } from '../question/conversationMemory.ts';
 import type { AcronymMap } from '../../corpus/findAcronyms.ts';

@@ -1,4 +1,4 @@
-import type { StoredChunk } from '../../store/indexData.ts';
+import type { StoredChunk } from '../../store/indexStore.ts';
 import type { LoadedIndex } from '../../store/loadedIndex.ts';
 
 /**
@@ -21,7 +21,6 @@ export interface RetrieveOptions {
 export const DEFAULT_RETRIEVE_OPTIONS: Readonly<RetrieveOptions> = Object.freeze({ depth: 60, lexicalWeight: 0.5 });
 
 export interface ScoredChunk {
-  position: number;
   chunk: StoredChunk;
   score: number;
   /** BM25 divided by the best BM25 for this query, in [0, 1]. */
@@ -37,37 +36,36 @@ export function retrieveChunks(
   options: Partial<RetrieveOptions> = {},
 ): ScoredChunk[] {
   const o = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
-  const { chunks } = index.data;
-  const acceptPosition = o.acceptDoc ? (p: number) => o.acceptDoc!(chunks[p]!.docId) : undefined;
-  const lexicalHits = index.data.lexical.search(queryTerms, o.depth, acceptPosition);
-  const vectorHits = index.data.vectors.search(
-    queryVector,
-    o.depth,
-    acceptPosition ? (label) => acceptPosition(index.positionByLabel.get(label) ?? -1) : undefined,
-  );
+  // Only chunks answers may come from (not a deleted article's, not a copy of a story), and
+  // inside since/until when given.
+  const docOf = (label: number) => index.chunk(label)?.docId;
+  const accept = o.acceptDoc
+    ? (label: number) => index.isLive(label) && o.acceptDoc!(docOf(label) ?? '')
+    : (label: number) => index.isLive(label);
+  const lexicalHits = index.lexical.search(queryTerms, o.depth, accept);
+  const vectorHits = index.vectors.search(queryVector, o.depth, accept);
 
   const candidates = new Map<number, { lexical: number; semantic: number }>();
   const best = lexicalHits[0]?.score ?? 0;
-  for (const hit of lexicalHits) candidates.set(hit.unit, { lexical: best > 0 ? hit.score / best : 0, semantic: 0 });
+  for (const hit of lexicalHits) candidates.set(hit.label, { lexical: best > 0 ? hit.score / best : 0, semantic: 0 });
   for (const hit of vectorHits) {
-    const position = index.positionByLabel.get(hit.label);
-    if (position === undefined) continue;
-    const entry = candidates.get(position) ?? { lexical: 0, semantic: 0 };
+    const entry = candidates.get(hit.label) ?? { lexical: 0, semantic: 0 };
     entry.semantic = Math.max(0, hit.similarity);
-    candidates.set(position, entry);
+    candidates.set(hit.label, entry);
   }
   // A chunk proposed by BM25 only still has a cosine similarity worth knowing.
-  for (const [position, entry] of candidates) {
-    if (entry.semantic === 0) entry.semantic = Math.max(0, cosine(queryVector, index.data.vectors.vector(chunks[position]!.label)));
+  for (const [label, entry] of candidates) {
+    if (entry.semantic === 0) entry.semantic = Math.max(0, cosine(queryVector, index.vectors.vector(label)));
   }
 
   const scored: ScoredChunk[] = [];
-  for (const [position, { lexical, semantic }] of candidates) {
-    const chunk = chunks[position]!;
+  for (const [label, { lexical, semantic }] of candidates) {
+    const chunk = index.chunk(label);
+    if (!chunk) continue;
     const boost = o.docBoost ? o.docBoost(chunk.docId) : 1;
-    scored.push({ position, chunk, lexical, semantic, score: (o.lexicalWeight * lexical + (1 - o.lexicalWeight) * semantic) * boost });
+    scored.push({ chunk, lexical, semantic, score: (o.lexicalWeight * lexical + (1 - o.lexicalWeight) * semantic) * boost });
   }
-  scored.sort((a, b) => b.score - a.score || a.position - b.position);
+  scored.sort((a, b) => b.score - a.score || a.chunk.label - b.chunk.label);
   return scored;
 }
 
@@ -84,7 +82,7 @@ export function rankArticles(chunks: ScoredChunk[], limit = 10): Array<{ docId: 
  */
 export function diversify(index: LoadedIndex, chunks: ScoredChunk[], limit: number, lambda = 0.7): ScoredChunk[] {
   const pool = chunks.slice(0, Math.max(limit * 4, 20));
-  const vectors = new Map(pool.map((c) => [c.position, index.data.vectors.vector(c.chunk.label)]));
+  const vectors = new Map(pool.map((c) => [c.chunk.label, index.vectors.vector(c.chunk.label)]));
   const chosen: ScoredChunk[] = [];
   while (chosen.length < limit && pool.length > 0) {
     let bestAt = 0;
@@ -92,7 +90,7 @@ export function diversify(index: LoadedIndex, chunks: ScoredChunk[], limit: numb
     pool.forEach((candidate, i) => {
       let redundancy = 0;
       for (const c of chosen) {
-        const sim = c.chunk.docId === candidate.chunk.docId ? 1 : cosine(vectors.get(c.position)!, vectors.get(candidate.position)!);
+        const sim = c.chunk.docId === candidate.chunk.docId ? 1 : cosine(vectors.get(c.chunk.label)!, vectors.get(candidate.chunk.label)!);
         redundancy = Math.max(redundancy, sim);
       }
       const value = lambda * candidate.score - (1 - lambda) * redundancy * (pool[0]?.score ?? 1);

@@ -4,6 +4,8 @@ import type { Article, Span } from '../../corpus/types.ts';
 export interface SegmentArticleMeta extends Omit<Article, 'text'> {
   /** The content hash ingest compares to decide whether an article changed. */
   hash: string;
+  /** A SimHash of the text (16 hex digits), for finding near-duplicate articles; absent when not computed. */
+  fingerprint?: string;
 }
 
 /** A chunk as stored: offsets into its article's text, its sentences, its global label and BM25 length. */
@@ -35,6 +37,8 @@ export interface SegmentChunkInput extends Span {
 export interface SegmentArticleInput {
   article: Article;
   hash: string;
+  /** Stored with the metadata when given (see SegmentArticleMeta). */
+  fingerprint?: string;
   sentences: readonly Span[];
   chunks: readonly SegmentChunkInput[];
 }

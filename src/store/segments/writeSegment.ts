@@ -38,13 +38,13 @@ export async function writeSegment(
 
     for await (const item of input) {
       checkArticle(item, dir, seenIds);
-      const { article, hash } = item;
+      const { article, hash, fingerprint } = item;
       const sentences: number[] = [];
       for (const s of item.sentences) sentences.push(s.start, s.end);
       const firstUnit = writer.chunkCount;
       const { text: _text, ...meta } = article;
       writer.addArticle(
-        { ...meta, hash },
+        { ...meta, hash, ...(fingerprint === undefined ? {} : { fingerprint }) },
         encoder.encode(article.text),
         sentences,
         item.chunks.map((c) => ({

@@ -3,9 +3,11 @@ import { cp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANALYZER_VERSION } from '../../src/analyze/analyzeTerms.ts';
-import { ingest } from '../../src/ingest.ts';
-import { CURRENT_FILE, INDEX_FILES } from '../../src/store/indexData.ts';
-import { loadIndex } from '../../src/store/loadIndex.ts';
+import { readdir } from 'node:fs/promises';
+import { ingest } from '../../src/ingest/ingest.ts';
+import { BUILD_FILES as INDEX_FILES, CURRENT_FILE } from '../../src/store/buildFiles.ts';
+import { openStore } from '../../src/store/openStore.ts';
+import { verifyIndex } from '../../src/store/verifyIndex.ts';
 import { createVectorIndex } from '../../src/store/vectorIndex.ts';
 import { liveBuild, makeTempDir, removeTempDirs, SEEDS_DIR } from '../ingest/seedCorpus.ts';
 
@@ -38,15 +40,23 @@ async function editManifest(file: string, edit: (m: Record<string, any>) => void
 }
 
 async function expectRejected(indexDir: string, code: string, expect_?: { embedder: string; dims: number }) {
-  const error = await loadIndex(indexDir, expect_).then(
-    () => undefined,
+  const error = await openStore(indexDir, expect_).then(
+    (store) => void store.close(),
     (e: unknown) => e as { code?: string; message: string },
   );
   expect(error?.code).toBe(code);
   expect(error?.message).toContain('npm run ingest');
+  // The advice names the folder when it is not the default one.
+  if (code === 'INDEX_CORRUPT' && /repairs it/.test(error!.message)) expect(error!.message).toContain(`--index ${indexDir}`);
 }
 
-describe('loadIndex on a missing index', () => {
+/** The one segment folder of the seed index. */
+async function segmentFile(indexDir: string, name: string): Promise<string> {
+  const [segment] = await readdir(join(indexDir, 'segments'));
+  return join(indexDir, 'segments', segment!, name);
+}
+
+describe('openStore on a missing index', () => {
   it('rejects an empty folder with INDEX_MISSING', async () => {
     await expectRejected(await makeTempDir('empty'), 'INDEX_MISSING');
   });
@@ -56,21 +66,24 @@ describe('loadIndex on a missing index', () => {
   });
 });
 
-describe('loadIndex on a damaged index (never reaching hnswlib with a bad file)', () => {
-  it('loads the undamaged copy', async () => {
+describe('openStore on a damaged index (never reaching hnswlib with a bad file)', () => {
+  it('opens the undamaged copy, which verifies', async () => {
     const { indexDir } = await damageable();
-    expect((await loadIndex(indexDir)).chunks.length).toBeGreaterThan(10);
+    const store = await openStore(indexDir);
+    expect(store.manifest.counts.chunks).toBeGreaterThan(10);
+    store.close();
+    await expect(verifyIndex(indexDir)).resolves.toMatchObject({ segments: 1 });
   });
 
   const cases: Array<[string, (d: Awaited<ReturnType<typeof damageable>>) => Promise<void>]> = [
     ['vectors.hnsw truncated to half', async (d) => truncate(await d.file(INDEX_FILES.vectors), Math.floor((await readFile(await d.file(INDEX_FILES.vectors))).length / 2))],
     ['vectors.hnsw emptied', async (d) => truncate(await d.file(INDEX_FILES.vectors), 0)],
     ['a header byte of vectors.hnsw flipped', async (d) => flipByte(await d.file(INDEX_FILES.vectors), () => 20)],
-    ['a middle byte of vectors.hnsw flipped', async (d) => flipByte(await d.file(INDEX_FILES.vectors), (n) => Math.floor(n / 2))],
     ['vectors.hnsw deleted', async (d) => rm(await d.file(INDEX_FILES.vectors))],
-    ['tables.json truncated', async (d) => truncate(await d.file(INDEX_FILES.tables), 100)],
-    ['a byte of tables.json flipped', async (d) => flipByte(await d.file(INDEX_FILES.tables), (n) => Math.floor(n / 3))],
-    ['lexical.json truncated', async (d) => truncate(await d.file(INDEX_FILES.lexical), 10)],
+    ['tombstones.json truncated', async (d) => truncate(await d.file(INDEX_FILES.tombstones), 1)],
+    ['a segment\'s texts truncated', async (d) => truncate(await segmentFile(d.indexDir, 'texts.bin'), 100)],
+    ['a segment\'s postings deleted', async (d) => rm(await segmentFile(d.indexDir, 'postings.bin'))],
+    ['a segment folder deleted', async (d) => rm(join(d.indexDir, 'segments'), { recursive: true })],
     ['manifest.json truncated', async (d) => truncate(await d.file(INDEX_FILES.manifest), 40)],
     ['a byte of manifest.json flipped', async (d) => flipByte(await d.file(INDEX_FILES.manifest), () => 0)],
     ['manifest.json deleted', async (d) => rm(await d.file(INDEX_FILES.manifest))],
@@ -102,7 +115,20 @@ describe('loadIndex on a damaged index (never reaching hnswlib with a bad file)'
   });
 });
 
-describe('loadIndex on an index it cannot use as it is', () => {
+describe('verifyIndex: the full check, on demand', () => {
+  it.each([
+    ['a middle byte of vectors.hnsw', async (d: Awaited<ReturnType<typeof damageable>>) => flipByte(await d.file(INDEX_FILES.vectors), (n) => Math.floor(n / 2)), /vectors\.hnsw.*checksum/],
+    ['a byte of a segment\'s texts', async (d: Awaited<ReturnType<typeof damageable>>) => flipByte(await segmentFile(d.indexDir, 'texts.bin'), (n) => Math.floor(n / 2)), /texts\.bin/],
+  ])('finds %s flipped, which opening does not read', async (_, damage, message) => {
+    const d = await damageable();
+    await damage(d);
+    const store = await openStore(d.indexDir);
+    store.close();
+    await expect(verifyIndex(d.indexDir)).rejects.toMatchObject({ code: 'INDEX_CORRUPT', message: expect.stringMatching(message) });
+  });
+});
+
+describe('openStore on an index it cannot use as it is', () => {
   it('rejects another format version with INDEX_VERSION', async () => {
     const d = await damageable();
     await editManifest(await d.file(INDEX_FILES.manifest), (m) => (m.formatVersion = 99));
@@ -113,13 +139,12 @@ describe('loadIndex on an index it cannot use as it is', () => {
     const d = await damageable();
     await editManifest(await d.file(INDEX_FILES.manifest), (m) => (m.analyzer = ANALYZER_VERSION - 1));
     await expectRejected(d.indexDir, 'INDEX_VERSION');
-    await editManifest(await d.file(INDEX_FILES.manifest), (m) => delete m.analyzer);
-    await expectRejected(d.indexDir, 'INDEX_VERSION');
   });
 
   it('rejects a hashed index when MiniLM (384 dims) is expected with INDEX_MISMATCH', async () => {
     const { indexDir } = await damageable();
     await expectRejected(indexDir, 'INDEX_MISMATCH', { embedder: 'minilm', dims: 384 });
-    await expect(loadIndex(indexDir, { embedder: 'hashed', dims: 256 })).resolves.toBeDefined();
+    const store = await openStore(indexDir, { embedder: 'hashed', dims: 256 });
+    store.close();
   });
 });
