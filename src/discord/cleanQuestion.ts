@@ -14,3 +14,14 @@ export function cleanQuestion(content: string, botId: string): string {
   const space = cut.lastIndexOf(' ');
   return (space > MAX_QUESTION_CHARS / 2 ? cut.slice(0, space) : cut).trim();
 }
+
+/** Mentions of users, roles and channels, and custom emoji: tokens, not words. */
+const DISCORD_TOKENS = /<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>/g;
+
+/**
+ * Whether cleaned text has anything to look up: a letter or digit once mentions and custom
+ * emoji are set aside (markdown symbols are neither). Pure.
+ */
+export function hasWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text.replace(DISCORD_TOKENS, ' '));
+}

@@ -8,6 +8,7 @@ import { events } from './events/index.ts';
 import { Lru } from './lru.ts';
 import { NO_MENTIONS } from './noMentions.ts';
 import { RateLimiter } from './rateLimiter.ts';
+import { ReplyQueue } from './replyQueue.ts';
 import type { BotConfig, BotContext } from './types.ts';
 
 /** What `createBot` needs: everything is injected, so tests pass a real archive and a stand-in URL. */
@@ -15,6 +16,18 @@ export interface CreateBotOptions {
   archive: Archive;
   config: BotConfig;
   log: Logger;
+  /**
+   * `'auto'`: every shard `GET /gateway/bot` recommends, in this process (`npm start`). Unset:
+   * what a ShardingManager assigns through SHARDS/SHARD_COUNT, else the single shard [0, 1].
+   */
+  shards?: 'auto';
+  /** Clock for the per-user rate limit, in milliseconds. @default Date.now */
+  now?: () => number;
+  /**
+   * REST requests a second this process may make. Discord allows a bot 50 in all (interaction
+   * replies aside), across every process it runs; a shard process gets its share. @default 50
+   */
+  restRequestsPerSecond?: number;
 }
 
 export interface Bot {
@@ -35,8 +48,9 @@ const REMEMBERED_THREADS = 1000;
  * Builds the Discord face of an archive: a discord.js client with the least intents the config
  * needs, no mentions allowed by default, and every event wired to its handler.
  */
-export function createBot({ archive, config, log }: CreateBotOptions): Bot {
+export function createBot({ archive, config, log, shards, now, restRequestsPerSecond }: CreateBotOptions): Bot {
   const client = new Client({
+    ...(shards ? { shards } : {}),
     intents: chooseIntents(config.ASK_CHANNEL_IDS),
     // DM channels are not cached before their first message.
     partials: [Partials.Channel],
@@ -50,14 +64,20 @@ export function createBot({ archive, config, log }: CreateBotOptions): Bot {
       GuildMemberManager: { maxSize: 200, keepOverLimit: (member) => member.id === member.client.user.id },
     }),
     sweepers: { ...Options.DefaultSweeperSettings, messages: { interval: 600, lifetime: 1800 } },
-    ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+    rest: {
+      ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}),
+      ...(restRequestsPerSecond ? { globalRequestsPerSecond: restRequestsPerSecond } : {}),
+    },
   });
+  // Spawned by a ShardingManager: say which shard every log line comes from.
+  const ids = client.shard?.ids;
   const context: BotContext = {
     client,
     archive,
     config,
-    log,
-    limiter: new RateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE, burst: config.RATE_LIMIT_BURST }),
+    log: ids ? log.child({ shard: ids.length === 1 ? ids[0] : ids }) : log,
+    limiter: new RateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE, burst: config.RATE_LIMIT_BURST, ...(now ? { now } : {}) }),
+    replies: new ReplyQueue(),
     answers: new AnswerMemory(REMEMBERED_ANSWERS),
     threads: new Lru(REMEMBERED_THREADS),
   };

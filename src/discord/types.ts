@@ -4,7 +4,9 @@ import type {
   ChatInputCommandInteraction,
   Client,
   ClientEvents,
+  MessageContextMenuCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
@@ -12,6 +14,7 @@ import type { Archive } from '../qa/types.ts';
 import type { AnswerMemory } from './answerMemory.ts';
 import type { Lru } from './lru.ts';
 import type { RateLimiter } from './rateLimiter.ts';
+import type { ReplyQueue } from './replyQueue.ts';
 
 /** The bot's settings: the Discord part of `Config`. */
 export type BotConfig = Pick<
@@ -25,7 +28,10 @@ export interface BotContext {
   archive: Archive;
   config: BotConfig;
   log: Logger;
+  /** One bucket per user for every way of asking: mentions, DMs, channels, threads, commands. */
   limiter: RateLimiter;
+  /** Replies to messages, in order per channel. */
+  replies: ReplyQueue;
   answers: AnswerMemory;
   /** Threads the bot created or answered in: follow-ups there need no mention. */
   threads: Lru<string, true>;
@@ -36,6 +42,12 @@ export interface Command {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
+}
+
+/** A message command (right-click a message → Apps): its definition and its handler. */
+export interface MessageCommand {
+  data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<void>;
 }
 
 /** A button family, chosen by the first segment of the custom id; `args` are the rest. */

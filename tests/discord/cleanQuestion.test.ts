@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanQuestion, MAX_QUESTION_CHARS } from '../../src/discord/cleanQuestion.ts';
+import { cleanQuestion, hasWords, MAX_QUESTION_CHARS } from '../../src/discord/cleanQuestion.ts';
 
 describe('cleanQuestion', () => {
   it('strips the bot mention in both forms and collapses whitespace', () => {
@@ -13,5 +13,14 @@ describe('cleanQuestion', () => {
     const q = cleanQuestion('word '.repeat(1000), '42');
     expect(q.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
     expect(q.endsWith('word')).toBe(true);
+  });
+});
+
+describe('hasWords', () => {
+  it('sees words in any script, and digits', () => {
+    for (const text of ['Lavrov met Jaishankar', 'Что нового?', '2024', '**why**']) expect(hasWords(text), text).toBe(true);
+  });
+  it('sees none in mentions, custom emoji and markdown symbols alone', () => {
+    for (const text of ['', '<@123456> <@!42> <@&456> <#789>', '<:party:1100000000000004002> <a:wave:12>', '** > ~~ ||']) expect(hasWords(text), text).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerButtons, uncitedArticleIds } from '../../src/discord/answerButtons.ts';
 import { formatAnswer } from '../../src/discord/format/formatAnswer.ts';
 import { formatArticleList } from '../../src/discord/format/formatArticleList.ts';
+import { formatFindSources } from '../../src/discord/format/formatFindSources.ts';
 import type { Answer } from '../../src/qa/types.ts';
 import type { Article } from '../../src/corpus/types.ts';
 
@@ -54,6 +55,28 @@ describe('formatAnswer', () => {
     const reply = 'Hello! Ask me a question about the news archive and I will quote the sentences that answer it, with their sources.';
     expect(formatAnswer({ ...answer, kind: 'smalltalk', abstained: false, confidence: 1, answer: reply, sentences: [] })).toBe(reply);
     expect(formatAnswer({ ...answer, kind: 'smalltalk', abstained: true, confidence: 1, answer: reply, sentences: [] })).toBe(reply);
+  });
+
+  it('shows "what\u2019s new" (kind latest) as a numbered list of the newest articles: title, outlet, date; no quote, no buttons', () => {
+    const latest: Answer = { ...answer, kind: 'latest', answer: 'The newest articles in the archive:', sentences: [], retrieved: [] };
+    expect(formatAnswer(latest)).toBe(
+      [
+        '**The newest articles in the archive**',
+        '1. [Lavrov \\*in\\* Goa](<https://example.com/x>) — PTI — 2023-05-04',
+        '2. Second — undated',
+        '-# `/sources` lists every article, newest first. Ask about any of them for a quoted answer.',
+      ].join('\n'),
+    );
+    expect(answerButtons('k', latest)).toEqual([]);
+    expect(formatAnswer({ ...latest, sources: [] })).toMatch(/^The archive is empty/);
+  });
+
+  it('heads "Find sources" with the message checked, on one line and cut short', () => {
+    const text = formatFindSources(`**Lavrov** met\nJaishankar ${'very '.repeat(50)}long`, answer);
+    const [first, ...rest] = text.split('\n');
+    expect(first).toMatch(/^-# Sources for: “\\\*\\\*Lavrov\\\*\\\* met Jaishankar very .*…”$/);
+    expect(first!.length).toBeLessThan(200);
+    expect(rest.join('\n')).toBe(formatAnswer(answer));
   });
 
   it('never leaves a raw URL that Discord would preview', () => {

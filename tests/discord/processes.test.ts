@@ -19,15 +19,16 @@ afterAll(async () => {
 });
 
 describe('npm run register', () => {
-  it('PUTs the six commands, with option descriptions, to the guild when DISCORD_GUILD_ID is set', async () => {
+  it('PUTs the six slash commands, with option descriptions, and the "Find sources" message command to the guild when DISCORD_GUILD_ID is set', async () => {
     const run = runTsx('scripts/register-commands.ts', { DISCORD_TOKEN: 'x', DISCORD_API_URL: standIn.apiUrl, DISCORD_GUILD_ID: standIn.guildId });
     expect(await run.exited()).toBe(0);
-    expect(run.stdout()).toMatch(/^Registered 6 commands \(\/ask, \/search, \/sources, \/source, \/help, \/stats\)/);
+    expect(run.stdout()).toMatch(/^Registered 7 commands \(\/ask, \/search, \/sources, \/source, \/help, \/stats, Find sources \(message menu\)\)/);
     expect(standIn.requests.some((r) => r.method === 'GET' && /applications\/(@|%40)me$/.test(r.route))).toBe(true);
     const put = await standIn.waitFor((r) => r.method === 'PUT' && r.route === `/applications/${standIn.applicationId}/guilds/${standIn.guildId}/commands`);
     const commands: any[] = put.body;
-    expect(commands.map((c) => c.name).sort()).toEqual(['ask', 'help', 'search', 'source', 'sources', 'stats']);
-    for (const c of commands) {
+    const slash = commands.filter((c) => (c.type ?? 1) === 1);
+    expect(slash.map((c) => c.name).sort()).toEqual(['ask', 'help', 'search', 'source', 'sources', 'stats']);
+    for (const c of slash) {
       expect(c.description.length).toBeGreaterThan(10);
       for (const o of c.options ?? []) expect(o.description.length, `${c.name}.${o.name}`).toBeGreaterThan(5);
     }
@@ -39,13 +40,19 @@ describe('npm run register', () => {
       ['private', 5, false],
     ]);
     expect(commands.find((c) => c.name === 'source').options[0].autocomplete).toBe(true);
+    // A message command: type 3, a name, no description, no options; usable in servers and DMs with the bot.
+    const menu = commands.find((c) => c.type === 3);
+    expect(menu).toMatchObject({ name: 'Find sources', type: 3, contexts: [0, 1] });
+    expect(menu.description ?? '').toBe('');
+    expect(menu.options).toBeUndefined();
   });
 
   it('registers globally without DISCORD_GUILD_ID', async () => {
     const run = runTsx('scripts/register-commands.ts', { DISCORD_TOKEN: 'x', DISCORD_API_URL: standIn.apiUrl });
     expect(await run.exited()).toBe(0);
     const put = await standIn.waitFor((r) => r.method === 'PUT' && r.route === `/applications/${standIn.applicationId}/commands`);
-    expect(put.body).toHaveLength(6);
+    expect(put.body).toHaveLength(7);
+    expect(put.body.map((c: any) => c.name)).toContain('Find sources');
   });
 });
 

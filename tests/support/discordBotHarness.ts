@@ -4,7 +4,7 @@ import pino from 'pino';
 import { createBot, type Bot } from '../../src/discord/createBot.ts';
 import type { BotConfig } from '../../src/discord/types.ts';
 import type { Archive } from '../../src/qa/types.ts';
-import { startDiscordStandIn, type DiscordStandIn, type RecordedRequest } from './discordStandIn.ts';
+import { startDiscordStandIn, type DiscordStandIn, type RecordedRequest, type StandInOptions } from './discordStandIn.ts';
 
 export interface Harness {
   standIn: DiscordStandIn;
@@ -12,10 +12,21 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /** The stand-in's shape (recommended shards). */
+  standIn?: StandInOptions;
+  /** `'auto'`: every recommended shard in this process, as `npm start` runs. */
+  shards?: 'auto';
+  /** The rate limiter's clock. */
+  now?: () => number;
+}
+
 /** The real bot (createBot) logged in to a fresh stand-in. */
-export async function startBotHarness(archive: Archive, config: Partial<BotConfig> = {}): Promise<Harness> {
-  const standIn = await startDiscordStandIn();
+export async function startBotHarness(archive: Archive, config: Partial<BotConfig> = {}, options: HarnessOptions = {}): Promise<Harness> {
+  const standIn = await startDiscordStandIn(options.standIn);
   const bot = createBot({
+    ...(options.shards ? { shards: options.shards } : {}),
+    ...(options.now ? { now: options.now } : {}),
     archive,
     config: {
       ASK_CHANNEL_IDS: [],

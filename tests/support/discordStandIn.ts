@@ -1,13 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { startGateway, type Identified } from './standInGateway.ts';
+import { ALL_PERMISSIONS, BOT_USER, guildOfChannel, MAIN_GUILD, SECOND_GUILD } from './standInGuilds.ts';
+import { ChannelRateLimits, type ForcedRateLimit } from './standInRateLimits.ts';
 
 /**
  * A local Discord stand-in: enough of the REST API and the gateway for the real discord.js
- * client to log in, receive messages and interactions, and answer them. Binds 127.0.0.1 on a
- * random port; never talks to anything else. Every REST call is recorded so tests can assert
- * what the bot sent (see /work/shared/discord-stand-in.md for the protocol facts).
+ * client to log in (one shard or several, from one process or several), receive messages and
+ * interactions, and answer them. Binds 127.0.0.1 on a random port; never talks to anything
+ * else. Every REST call is recorded so tests can assert what the bot sent (see
+ * /work/shared/discord-stand-in.md for the protocol facts).
  */
 
 /** One REST call the bot made. `route` is the path after `/api/v10`, still URL-encoded. */
@@ -33,10 +36,12 @@ export interface StandInUser {
 export interface SendMessageOptions {
   content: string;
   author?: StandInUser;
-  /** Defaults to the main text channel. */
+  /** Defaults to the main guild's general channel (the DM channel for `channelType: 1`). */
   channelId?: string;
   /** 0 guild text (default), 1 DM, 11 public thread. */
   channelType?: 0 | 1 | 11;
+  /** The guild of a guild message; defaults to the channel's guild, else the main guild. */
+  guildId?: string;
   /** Users mentioned (the bot is added automatically when `content` holds `<@BOT_ID>`). */
   mentions?: StandInUser[];
   mentionRoles?: string[];
@@ -47,6 +52,8 @@ export interface SentEvent {
   id: string;
   /** performance.now() when the dispatch was written to the socket. */
   at: number;
+  /** The shard whose connection carried it (undefined: no connection for that shard). */
+  shard: number | undefined;
 }
 
 export interface SentInteraction extends SentEvent {
@@ -55,9 +62,32 @@ export interface SentInteraction extends SentEvent {
 
 export type InteractionOption = { name: string; type: number; value: string | number | boolean; focused?: boolean };
 
+/** The message a message command (right-click → Apps) targets. */
+export interface TargetMessage {
+  id?: string;
+  content: string;
+  author?: StandInUser;
+  attachments?: { id: string; filename: string; size: number; url: string }[];
+}
+
+interface InteractionPlace {
+  user?: StandInUser;
+  channelId?: string;
+  dm?: boolean;
+  guildId?: string;
+}
+
 export type SendInteractionOptions =
-  | { type: 2 | 4; name: string; options?: InteractionOption[]; user?: StandInUser; channelId?: string; dm?: boolean }
-  | { type: 3; customId: string; message: any; user?: StandInUser; channelId?: string; dm?: boolean };
+  | ({ type: 2 | 4; name: string; options?: InteractionOption[] } & InteractionPlace)
+  | ({ type: 2; commandType: 3; name: string; target: TargetMessage } & InteractionPlace)
+  | ({ type: 3; customId: string; message: any } & InteractionPlace);
+
+export interface StandInOptions {
+  /** Shards `GET /gateway/bot` recommends. @default 1 */
+  shards?: number;
+  /** `session_start_limit.max_concurrency`. @default the shard count, so tests skip the 5-s identify spacing */
+  maxConcurrency?: number;
+}
 
 export interface DiscordStandIn {
   /** REST base URL for discord.js `rest.api`, e.g. `http://127.0.0.1:PORT/api`. */
@@ -65,16 +95,25 @@ export interface DiscordStandIn {
   readonly port: number;
   readonly bot: Required<StandInUser>;
   readonly applicationId: string;
+  /** The main guild (shard 1 of 2). */
   readonly guildId: string;
   readonly channels: { general: string; askChannel: string; other: string; dm: string };
+  /** A second guild with one channel (shard 0 of 2). */
+  readonly secondGuild: { id: string; general: string };
   /** Every REST call so far, in arrival order. */
   readonly requests: RecordedRequest[];
   /** Every IDENTIFY payload received. */
   readonly identifies: any[];
+  /** Every IDENTIFY with the shard it claimed. */
+  readonly identified: Identified[];
   /** Resolves once a client has identified and received READY + GUILD_CREATE. */
   waitForIdentify(timeoutMs?: number): Promise<any>;
+  /** Resolves once `count` distinct shards have identified. */
+  waitForShards(count: number, timeoutMs?: number): Promise<Identified[]>;
   sendMessage(options: SendMessageOptions): SentEvent;
   sendInteraction(options: SendInteractionOptions): SentInteraction;
+  /** The next `times` sends to `channelId` answer 429 (see {@link ForcedRateLimit}). */
+  rateLimitChannel(channelId: string, limit: ForcedRateLimit): void;
   /** The first recorded request (past or future) matching `predicate`; rejects after `timeoutMs`. */
   waitFor(predicate: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** Messages created through REST (channel messages and webhook messages), by id. */
@@ -85,36 +124,30 @@ export interface DiscordStandIn {
 }
 
 const SNOWFLAKE_BASE = 1_200_000_000_000_000_000n;
-const ALL_PERMISSIONS = '2251799813685247';
 
 /** Starts a stand-in on 127.0.0.1 with a random port. */
-export async function startDiscordStandIn(): Promise<DiscordStandIn> {
+export async function startDiscordStandIn(options: StandInOptions = {}): Promise<DiscordStandIn> {
+  const shardCount = options.shards ?? 1;
+  const maxConcurrency = options.maxConcurrency ?? shardCount;
   let counter = 0n;
   const nextId = (): string => String(SNOWFLAKE_BASE + ++counter);
 
-  const bot = { id: '1100000000000000001', username: 'Archivist', bot: true };
+  const bot = { ...BOT_USER };
   const applicationId = bot.id;
-  const guildId = '1100000000000000100';
-  const channels = {
-    general: '1100000000000000201',
-    askChannel: '1100000000000000202',
-    other: '1100000000000000203',
-    dm: '1100000000000000301',
-  };
+  const guildId = MAIN_GUILD.id;
+  const [general, askChannel, other] = MAIN_GUILD.channels.map((c) => c.id) as [string, string, string];
+  const channels = { general, askChannel, other, dm: '1100000000000000301' };
+  const secondGuild = { id: SECOND_GUILD.id, general: SECOND_GUILD.channels[0]!.id };
 
   const requests: RecordedRequest[] = [];
-  const identifies: any[] = [];
   const messages = new Map<string, any>();
   const waiters = new Set<{ predicate: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }>();
-  const identifyWaiters = new Set<(payload: any) => void>();
-  const sockets = new Set<WebSocket>();
-  const identified = new Set<WebSocket>();
-  let sequence = 0;
+  const rateLimits = new ChannelRateLimits();
 
   const server: Server = createServer((req, res) => {
     void handleHttp(req, res);
   });
-  const wss = new WebSocketServer({ server });
+  const gateway = startGateway(server, applicationId, () => `ws://127.0.0.1:${port}`);
 
   function record(entry: RecordedRequest): void {
     requests.push(entry);
@@ -159,16 +192,16 @@ export async function startDiscordStandIn(): Promise<DiscordStandIn> {
     const body = parseBody(raw, String(req.headers['content-type'] ?? ''));
     const method = req.method ?? 'GET';
 
-    const reply = (status: number, payload?: unknown): void => {
+    const reply = (status: number, payload?: unknown, headers: Record<string, string> = {}): void => {
       record({ method, route, query: url.search, body, at, status, response: payload });
       if (payload === undefined) {
         // A 204 must have no body and no JSON content type, or @discordjs/rest tries to parse it.
-        res.writeHead(status);
+        res.writeHead(status, headers);
         res.end();
         return;
       }
       const text = JSON.stringify(payload);
-      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) });
       res.end(text);
     };
 
@@ -176,8 +209,8 @@ export async function startDiscordStandIn(): Promise<DiscordStandIn> {
     if (method === 'GET' && (route === '/gateway/bot' || route === '/gateway')) {
       return reply(200, {
         url: `ws://127.0.0.1:${port}`,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        shards: shardCount,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: maxConcurrency },
       });
     }
     if (method === 'GET' && /^\/(oauth2\/)?applications\/(@|%40)me$/.test(route)) {
@@ -188,7 +221,7 @@ export async function startDiscordStandIn(): Promise<DiscordStandIn> {
       return reply(201, {
         id,
         type: 11,
-        guild_id: guildId,
+        guild_id: guildOfChannel(m[1]!)?.id ?? guildId,
         parent_id: m[1],
         name: body?.name ?? 'thread',
         owner_id: bot.id,
@@ -206,7 +239,9 @@ export async function startDiscordStandIn(): Promise<DiscordStandIn> {
       });
     }
     if (method === 'POST' && (m = route.match(/^\/channels\/(\d+)\/messages$/))) {
-      return reply(200, makeMessage(m[1]!, body));
+      const verdict = rateLimits.verdict(m[1]!);
+      if (verdict.status === 429) return reply(429, verdict.body, verdict.headers);
+      return reply(200, makeMessage(m[1]!, body), verdict.headers);
     }
     if (method === 'POST' && /^\/channels\/\d+\/typing$/.test(route)) return reply(204);
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(route)) return reply(204);
@@ -228,124 +263,6 @@ export async function startDiscordStandIn(): Promise<DiscordStandIn> {
     return reply(404, { message: '404: Not Found', code: 0 });
   }
 
-  function dispatch(t: string, d: unknown, only?: WebSocket): number {
-    const payload = JSON.stringify({ op: 0, t, s: ++sequence, d });
-    const targets = only ? [only] : [...identified];
-    for (const socket of targets) socket.send(payload);
-    return performance.now();
-  }
-
-  function guildPayload(): any {
-    const channel = (id: string, name: string, position: number) => ({
-      id,
-      type: 0,
-      guild_id: guildId,
-      name,
-      position,
-      permission_overwrites: [],
-      nsfw: false,
-      topic: null,
-      last_message_id: null,
-      rate_limit_per_user: 0,
-      parent_id: null,
-    });
-    return {
-      id: guildId,
-      name: 'Stand-in Guild',
-      icon: null,
-      owner_id: '1100000000000000999',
-      afk_timeout: 300,
-      verification_level: 0,
-      default_message_notifications: 0,
-      explicit_content_filter: 0,
-      mfa_level: 0,
-      nsfw_level: 0,
-      premium_tier: 0,
-      preferred_locale: 'en-US',
-      system_channel_flags: 0,
-      features: [],
-      emojis: [],
-      stickers: [],
-      roles: [
-        {
-          id: guildId,
-          name: '@everyone',
-          permissions: ALL_PERMISSIONS,
-          position: 0,
-          color: 0,
-          hoist: false,
-          managed: false,
-          mentionable: false,
-          flags: 0,
-        },
-      ],
-      channels: [
-        channel(channels.general, 'general', 0),
-        channel(channels.askChannel, 'ask-the-archive', 1),
-        channel(channels.other, 'off-topic', 2),
-      ],
-      threads: [],
-      members: [
-        {
-          user: { id: bot.id, username: bot.username, discriminator: '0', bot: true, avatar: null, global_name: null },
-          roles: [],
-          joined_at: new Date(0).toISOString(),
-          deaf: false,
-          mute: false,
-          flags: 0,
-        },
-      ],
-      member_count: 2,
-      presences: [],
-      voice_states: [],
-      stage_instances: [],
-      guild_scheduled_events: [],
-      large: false,
-      unavailable: false,
-      joined_at: new Date(0).toISOString(),
-    };
-  }
-
-  wss.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => {
-      sockets.delete(socket);
-      identified.delete(socket);
-    });
-    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
-    socket.on('message', (raw) => {
-      let packet: any;
-      try {
-        packet = JSON.parse(String(raw));
-      } catch {
-        return;
-      }
-      if (packet.op === 1) {
-        socket.send(JSON.stringify({ op: 11 }));
-      } else if (packet.op === 2) {
-        identifies.push(packet.d);
-        identified.add(socket);
-        dispatch(
-          'READY',
-          {
-            v: 10,
-            user: { id: bot.id, username: bot.username, discriminator: '0', bot: true, avatar: null, global_name: null, flags: 0 },
-            guilds: [{ id: guildId, unavailable: true }],
-            session_id: `session-${identifies.length}`,
-            resume_gateway_url: `ws://127.0.0.1:${port}`,
-            application: { id: applicationId, flags: 0 },
-            private_channels: [],
-            shard: [0, 1],
-          },
-          socket,
-        );
-        dispatch('GUILD_CREATE', guildPayload(), socket);
-        for (const resolve of identifyWaiters) resolve(packet.d);
-        identifyWaiters.clear();
-      }
-    });
-  });
-
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
 
@@ -357,7 +274,29 @@ export async function startDiscordStandIn(): Promise<DiscordStandIn> {
     avatar: null,
     bot: user.bot ?? false,
   });
+  const memberPayload = () => ({ roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 });
   const defaultUser: StandInUser = { id: '1100000000000001001', username: 'asker' };
+
+  function targetPayload(target: TargetMessage, channelId: string): any {
+    return {
+      id: target.id ?? nextId(),
+      channel_id: channelId,
+      type: 0,
+      author: userPayload(target.author ?? { id: '1100000000000001002', username: 'claimant' }),
+      content: target.content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: target.attachments ?? [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      flags: 0,
+    };
+  }
 
   return {
     apiUrl: `http://127.0.0.1:${port}/api`,
@@ -366,13 +305,20 @@ export async function startDiscordStandIn(): Promise<DiscordStandIn> {
     applicationId,
     guildId,
     channels,
+    secondGuild,
     requests,
-    identifies,
+    get identifies() {
+      return gateway.identifies.map((i) => i.payload);
+    },
+    identified: gateway.identifies,
     messages,
 
     waitForIdentify(timeoutMs = 10_000) {
-      if (identifies.length > 0) return Promise.resolve(identifies.at(-1));
-      return withTimeout(new Promise((resolve) => identifyWaiters.add(resolve)), timeoutMs, 'no IDENTIFY arrived');
+      return gateway.waitForShards(1, timeoutMs).then((all) => all.at(-1)!.payload);
+    },
+
+    waitForShards(count, timeoutMs = 30_000) {
+      return gateway.waitForShards(count, timeoutMs);
     },
 
     sendMessage(options) {
@@ -383,27 +329,32 @@ export async function startDiscordStandIn(): Promise<DiscordStandIn> {
       const mentions = [...(options.mentions ?? [])];
       if (options.content.includes(`<@${bot.id}>`) && !mentions.some((u) => u.id === bot.id)) mentions.push(bot);
       const inGuild = channelType !== 1;
-      const at = dispatch('MESSAGE_CREATE', {
-        id,
-        channel_id: channelId,
-        channel_type: channelType,
-        ...(inGuild ? { guild_id: guildId, member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 } } : {}),
-        author: userPayload(author),
-        content: options.content,
-        timestamp: new Date().toISOString(),
-        edited_timestamp: null,
-        tts: false,
-        mention_everyone: options.mentionEveryone ?? false,
-        mentions: mentions.map(userPayload),
-        mention_roles: options.mentionRoles ?? [],
-        attachments: [],
-        embeds: [],
-        components: [],
-        pinned: false,
-        type: 0,
-        flags: 0,
-      });
-      return { id, at };
+      const messageGuild = inGuild ? (options.guildId ?? guildOfChannel(channelId)?.id ?? guildId) : undefined;
+      const sent = gateway.dispatch(
+        'MESSAGE_CREATE',
+        {
+          id,
+          channel_id: channelId,
+          channel_type: channelType,
+          ...(messageGuild ? { guild_id: messageGuild, member: memberPayload() } : {}),
+          author: userPayload(author),
+          content: options.content,
+          timestamp: new Date().toISOString(),
+          edited_timestamp: null,
+          tts: false,
+          mention_everyone: options.mentionEveryone ?? false,
+          mentions: mentions.map(userPayload),
+          mention_roles: options.mentionRoles ?? [],
+          attachments: [],
+          embeds: [],
+          components: [],
+          pinned: false,
+          type: 0,
+          flags: 0,
+        },
+        messageGuild,
+      );
+      return { id, ...sent };
     },
 
     sendInteraction(options) {
@@ -412,34 +363,44 @@ export async function startDiscordStandIn(): Promise<DiscordStandIn> {
       const user = userPayload(options.user ?? defaultUser);
       const dm = options.dm ?? false;
       const channelId = options.channelId ?? (dm ? channels.dm : channels.general);
-      const data =
-        options.type === 3
-          ? { custom_id: options.customId, component_type: 2 }
-          : { id: nextId(), name: options.name, type: 1, options: options.options ?? [] };
-      const at = dispatch('INTERACTION_CREATE', {
-        id,
-        application_id: applicationId,
-        type: options.type,
-        data,
-        token,
-        version: 1,
-        channel_id: channelId,
-        channel: dm ? { id: channelId, type: 1 } : { id: channelId, type: 0, guild_id: guildId, name: 'general' },
-        ...(dm
-          ? { user, context: 1 }
-          : {
-              guild_id: guildId,
-              member: { user, roles: [], permissions: ALL_PERMISSIONS, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
-              context: 0,
-            }),
-        ...(options.type === 3 ? { message: options.message } : {}),
-        app_permissions: ALL_PERMISSIONS,
-        locale: 'en-US',
-        guild_locale: 'en-US',
-        entitlements: [],
-        authorizing_integration_owners: { '0': guildId },
-      });
-      return { id, token, at };
+      const interactionGuild = dm ? undefined : (options.guildId ?? guildOfChannel(channelId)?.id ?? guildId);
+      let data: any;
+      if (options.type === 3) {
+        data = { custom_id: options.customId, component_type: 2 };
+      } else if ('commandType' in options) {
+        const target = targetPayload(options.target, channelId);
+        data = { id: nextId(), name: options.name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } } };
+      } else {
+        data = { id: nextId(), name: options.name, type: 1, options: options.options ?? [] };
+      }
+      const sent = gateway.dispatch(
+        'INTERACTION_CREATE',
+        {
+          id,
+          application_id: applicationId,
+          type: options.type,
+          data,
+          token,
+          version: 1,
+          channel_id: channelId,
+          channel: dm ? { id: channelId, type: 1 } : { id: channelId, type: 0, guild_id: interactionGuild, name: 'general' },
+          ...(dm
+            ? { user, context: 1 }
+            : { guild_id: interactionGuild, member: { user, permissions: ALL_PERMISSIONS, ...memberPayload() }, context: 0 }),
+          ...(options.type === 3 ? { message: options.message } : {}),
+          app_permissions: ALL_PERMISSIONS,
+          locale: 'en-US',
+          guild_locale: 'en-US',
+          entitlements: [],
+          authorizing_integration_owners: { '0': interactionGuild ?? guildId },
+        },
+        interactionGuild,
+      );
+      return { id, token, ...sent };
+    },
+
+    rateLimitChannel(channelId, limit) {
+      rateLimits.force(channelId, limit);
     },
 
     waitFor(predicate, timeoutMs = 10_000) {
@@ -459,8 +420,7 @@ export async function startDiscordStandIn(): Promise<DiscordStandIn> {
     },
 
     async close() {
-      for (const socket of sockets) socket.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await gateway.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

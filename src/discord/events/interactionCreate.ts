@@ -1,11 +1,12 @@
 import { Events } from 'discord.js';
 import { buttons } from '../buttons/index.ts';
 import { commands } from '../commands/index.ts';
+import { messageCommands } from '../contextMenus/index.ts';
 import { decodeCustomId } from '../customId.ts';
 import { replyWithError } from '../replyWithError.ts';
 import type { Event } from '../types.ts';
 
-/** The one router for interactions: slash commands, autocomplete, buttons. */
+/** The one router for interactions: slash commands, message commands, autocomplete, buttons. */
 export default {
   name: Events.InteractionCreate,
   async execute(ctx, interaction) {
@@ -13,6 +14,10 @@ export default {
       if (interaction.isChatInputCommand()) {
         const command = commands.get(interaction.commandName);
         if (!command) throw new Error(`no handler for /${interaction.commandName}; run \`npm run register\` after changing commands`);
+        await command.execute(interaction, ctx);
+      } else if (interaction.isMessageContextMenuCommand()) {
+        const command = messageCommands.get(interaction.commandName);
+        if (!command) throw new Error(`no handler for message command "${interaction.commandName}"; run \`npm run register\` after changing commands`);
         await command.execute(interaction, ctx);
       } else if (interaction.isAutocomplete()) {
         await commands.get(interaction.commandName)?.autocomplete?.(interaction, ctx);

@@ -1,19 +1,16 @@
 import { Events } from 'discord.js';
-import { answerQuestion } from '../answerQuestion.ts';
-import { chooseAnswerChannel } from '../chooseAnswerChannel.ts';
+import { answerMessage } from '../answerMessage.ts';
 import { cleanQuestion } from '../cleanQuestion.ts';
 import { decideTrigger } from '../decideTrigger.ts';
-import { EMPTY_QUESTION_MESSAGE, ERROR_MESSAGE, rateLimitedMessage } from '../format/politeMessages.ts';
+import { EMPTY_QUESTION_MESSAGE, rateLimitedMessage } from '../format/politeMessages.ts';
 import { sendToChannel } from '../sendToChannel.ts';
 import type { Event } from '../types.ts';
 
-/** Show "typing…" only when an answer takes longer than this. */
-const TYPING_AFTER_MS = 1000;
-
 /**
  * Messages: answer mentions, DMs, messages in `ASK_CHANNEL_IDS`, and messages in threads the
- * bot answered in. The conversation is the channel the answer goes to (a thread inside
- * threads, the DM channel in DMs), so follow-ups resolve against its recent turns.
+ * bot answered in. Every question counts against its asker's fair-use bucket; past it the
+ * asker is told once per throttled stretch and further questions are skipped quietly. Replies
+ * in a channel go out in the order the questions arrived.
  */
 export default {
   name: Events.MessageCreate,
@@ -32,38 +29,29 @@ export default {
         { askChannelIds: ctx.config.ASK_CHANNEL_IDS, isAnsweredThread: (id) => ctx.threads.has(id) },
       );
       if (!trigger) return;
-      if (!message.channel.isSendable()) return;
+      const channel = message.channel;
+      if (!channel.isSendable()) return;
 
       const question = cleanQuestion(message.content, botId);
-      if (!question) {
-        // Empty content in a listened channel means the Message Content intent is off: stay quiet.
-        if (trigger === 'mention' || trigger === 'dm') await sendToChannel(message.channel, [EMPTY_QUESTION_MESSAGE], { replyTo: message });
-        return;
-      }
+      // Empty content in a listened channel means the Message Content intent is off: stay quiet.
+      if (!question && trigger !== 'mention' && trigger !== 'dm') return;
+      // Every reply counts, the "ask me in words" one too, so bare mentions cannot flood a channel.
       const allowed = ctx.limiter.take(message.author.id);
       if (!allowed.ok) {
-        await sendToChannel(message.channel, [rateLimitedMessage(allowed.retryAfterMs)], { replyTo: message });
+        ctx.log.debug({ userId: message.author.id, notify: allowed.notify }, 'question over the fair-use limit');
+        if (allowed.notify) {
+          await ctx.replies.run(message.channelId, () => sendToChannel(channel, [rateLimitedMessage(allowed.retryAfterMs, true)], { replyTo: message }));
+        }
+        return;
+      }
+      if (!question) {
+        await ctx.replies.run(message.channelId, () => sendToChannel(channel, [EMPTY_QUESTION_MESSAGE], { replyTo: message }));
         return;
       }
       ctx.log.debug({ trigger, channelId: message.channelId, userId: message.author.id }, 'question');
-
-      const target = await chooseAnswerChannel(ctx, message, question);
-      if (target.isThread()) ctx.threads.set(target.id, true);
-      const typing = setTimeout(() => void target.sendTyping().catch(() => undefined), TYPING_AFTER_MS);
-      let rendered;
-      try {
-        rendered = await answerQuestion(ctx, question, message.author.id, { conversationId: target.id });
-      } finally {
-        clearTimeout(typing);
-      }
-      await sendToChannel(target, rendered.messages, { replyTo: message, components: rendered.components });
+      await ctx.replies.run(message.channelId, () => answerMessage(ctx, message, question));
     } catch (err) {
-      ctx.log.error({ err, messageId: message.id, channelId: message.channelId }, 'failed to answer a message');
-      try {
-        if (message.channel.isSendable()) await sendToChannel(message.channel, [ERROR_MESSAGE], { replyTo: message });
-      } catch (replyErr) {
-        ctx.log.warn({ err: replyErr }, 'could not tell the user about an error');
-      }
+      ctx.log.error({ err, messageId: message.id, channelId: message.channelId }, 'failed to handle a message');
     }
   },
 } satisfies Event<Events.MessageCreate>;

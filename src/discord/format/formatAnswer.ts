@@ -1,12 +1,14 @@
 import type { Answer } from '../../qa/types.ts';
 import { describeSource, escapeText, oneLine } from './describeSource.ts';
+import { formatLatest } from './formatLatest.ts';
 
 const INVALID_FALLBACK = 'Please ask a question in words.';
 
 /**
  * An Answer as Discord markdown: each quoted sentence on a `> ` line followed by its `[n]`
  * markers, then the numbered sources. An abstention says so and lists the closest articles;
- * small talk and invalid input are the archive's plain message. May exceed 2,000 characters:
+ * "what's new?" lists the newest articles; small talk and invalid input are the archive's plain
+ * message. May exceed 2,000 characters:
  * `splitMessage` cuts it. Pure.
  */
 export function formatAnswer(answer: Answer): string {
@@ -21,11 +23,7 @@ export function formatAnswer(answer: Answer): string {
   // invalid input `abstained: true` (nothing was answered), but it is not an abstention and
   // must not read as one ("closest articles" for an empty mention would be noise).
   if (answer.kind === 'invalid') return escapeText(answer.answer.trim() || INVALID_FALLBACK);
-  if (answer.kind === 'latest') {
-    const lines = [escapeText(answer.answer.trim())];
-    lines.push(...answer.sources.map((s) => `${s.n}. ${describeSource(s)}`));
-    return lines.join('\n');
-  }
+  if (answer.kind === 'latest') return formatLatest(answer);
   if (answer.kind === 'smalltalk') return escapeText(answer.answer.trim() || 'I have nothing to say to that.');
   if (answer.kind === 'abstain' || answer.abstained) {
     const lines = [escapeText(answer.answer.trim() || 'The archive does not cover that.')];

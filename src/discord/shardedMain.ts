@@ -1,0 +1,45 @@
+import { loadConfigOrExit } from '../config.ts';
+import { log } from '../log.ts';
+import { buildIndexFirst } from './buildIndexFirst.ts';
+import { createShardManager, SHARD_READY_TIMEOUT_MS, spawnDelayMs, stopShards } from './createShardManager.ts';
+import { fetchGatewayBot } from './fetchGatewayBot.ts';
+import { MISSING_TOKEN } from './missingToken.ts';
+import { watchBotCorpus } from './openBotArchive.ts';
+import { exitOnStartFailure, stopOnSignals } from './stopOnSignals.ts';
+
+/**
+ * `npm run start:sharded`: the shard manager. It builds or refreshes `INDEX_DIR` from
+ * `CORPUS_DIR` once, in a short-lived child (the only writer), asks the gateway how many shards
+ * to run (through `DISCORD_API_URL` when set), then starts one process per shard; each opens the
+ * index on disk read-only and answers its own guilds. The manager holds no archive itself and
+ * forwards SIGINT/SIGTERM to the shards.
+ */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const token = config.DISCORD_TOKEN;
+  if (!token) {
+    process.stderr.write(`${MISSING_TOKEN}\n`);
+    process.exit(1);
+  }
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
+
+  await buildIndexFirst();
+  const advice = await fetchGatewayBot(token, config.DISCORD_API_URL);
+  log.info({ shards: advice.shards, maxConcurrency: advice.maxConcurrency }, 'starting shard processes');
+  const manager = createShardManager({ token, totalShards: advice.shards });
+  manager.on('shardCreate', (shard) => log.info({ shard: shard.id, of: advice.shards }, 'shard process started'));
+  const stopWatching = await watchBotCorpus(config);
+  stopOnSignals(async () => {
+    stopWatching?.();
+    await stopShards(manager);
+  }, log);
+  try {
+    await manager.spawn({ amount: advice.shards, delay: spawnDelayMs(advice.maxConcurrency), timeout: SHARD_READY_TIMEOUT_MS });
+  } catch (err) {
+    await stopShards(manager);
+    throw err;
+  }
+  log.info({ shards: advice.shards }, 'all shards ready');
+}
+
+main().catch(exitOnStartFailure(log, 'the sharded Discord bot could not start'));
