@@ -10,7 +10,7 @@ import { STOPWORDS } from './stopwords.ts';
  * Bump whenever a change here (tokens, stopwords, stems) would analyse the same text
  * differently: an index built with another version is rebuilt rather than half-matched.
  */
-export const ANALYZER_VERSION = 4;
+export const ANALYZER_VERSION = 5;
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 /** Single letters joined by dots: "U.S.", "U.N.", "e.g.", and "U.S" where a sentence's full stop took the last dot. */
@@ -22,31 +22,39 @@ const DOTTED_INITIALISM = /(?<![\p{L}\p{N}.])\p{L}(?:\.\p{L})+\.?(?![\p{L}\p{N}]
  * length and "the U.S.The…" (a missing space after a full stop) stays two words.
  */
 function joinInitialisms(text: string): string {
+  // Most sentences hold no "letter.letter": a cheap test first spares them the lookbehind.
+  if (!LETTER_DOT_LETTER.test(text)) return text;
   return text.replace(DOTTED_INITIALISM, (m) => m.replace(/\./g, '').padEnd(m.length, ' '));
 }
+const LETTER_DOT_LETTER = /\p{L}\.\p{L}/u;
+/** Text that NFKC leaves as it is (printable ASCII and whitespace): most news text. */
+const PLAIN_ASCII = /^[\x09\x0a\x0d\x20-\x7e]*$/;
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 
 /** Lower-cased words in order, stopwords included (for phrase and proximity cues). */
 export function tokenizeWords(text: string): string[] {
-  const lower = joinInitialisms(text.normalize('NFKC')).toLowerCase();
+  const lower = joinInitialisms(PLAIN_ASCII.test(text) ? text : text.normalize('NFKC')).toLowerCase();
   const words: string[] = [];
   for (const match of lower.matchAll(WORD)) {
-    words.push(match[0].replace(/['’]s$/, '').replace('’', "'"));
+    const word = match[0];
+    words.push(word.includes("'") || word.includes('’') ? word.replace(/['’]s$/, '').replace('’', "'") : word);
   }
   return words;
 }
 
 /** Words in order with their case kept, for cues that read capitalisation (names). */
 export function casedWords(text: string): string[] {
-  return [...joinInitialisms(text.normalize('NFKC')).matchAll(WORD)].map((m) => m[0]);
+  return [...joinInitialisms(PLAIN_ASCII.test(text) ? text : text.normalize('NFKC')).matchAll(WORD)].map((m) => m[0]);
 }
 
 /**
  * Irregular forms Porter cannot reach ("met" never stems to "meet"); news text is full of
  * them, and a question asks "meet" of an article that says "met".
  */
-const IRREGULAR: Record<string, string> = {
+// A Map, not an object literal: "constructor" or "toString" in a text must not find
+// Object.prototype's functions.
+const IRREGULAR = new Map<string, string>(Object.entries({
   met: 'meet', held: 'hold', said: 'say', told: 'tell', took: 'take', taken: 'take', went: 'go', gone: 'go',
   came: 'come', gave: 'give', given: 'give', made: 'make', won: 'win', lost: 'lose', began: 'begin', begun: 'begin',
   left: 'leave', led: 'lead', brought: 'bring', sought: 'seek', thought: 'think', spoke: 'speak', spoken: 'speak',
@@ -55,18 +63,18 @@ const IRREGULAR: Record<string, string> = {
   bought: 'buy', paid: 'pay', built: 'build', sent: 'send', spent: 'spend', struck: 'strike', drew: 'draw', drawn: 'draw',
   became: 'become', felt: 'feel', kept: 'keep', found: 'find', fought: 'fight', flew: 'fly', flown: 'fly', ran: 'run',
   men: 'man', women: 'woman', children: 'child', people: 'person',
-};
+}));
 
 /** A lower-cased word's base form where Porter cannot find it ("met" → "meet"), else the word. */
 export function irregularBase(word: string): string {
-  return IRREGULAR[word] ?? word;
+  return IRREGULAR.get(word) ?? word;
 }
 
 /** The stem of one lower-cased word, memoised (stemming dominates ingest time otherwise). */
 export function stemWord(word: string): string {
   let stem = stemCache.get(word);
   if (stem === undefined) {
-    const base = IRREGULAR[word] ?? word;
+    const base = IRREGULAR.get(word) ?? word;
     stem = /^\d/.test(base) || base.length < 3 ? base : stemmer(base);
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, stem);

@@ -16,6 +16,7 @@ import { readBuild } from '../store/readBuild.ts';
 import { describeTombstones, mergeSegments, openSegment, writeSegment, type Segment, type SegmentArticleInput, type Tombstones } from '../store/segments/index.ts';
 import { addTombstones, readTombstones, tombstoneFile } from '../store/tombstoneFile.ts';
 import { createVectorIndex, DEFAULT_HNSW_OPTIONS, loadVectorIndex, type VectorIndex } from '../store/vectorIndex.ts';
+import { buildGraphInBackground, type GraphBuilder } from '../store/backgroundGraph.ts';
 import { freshName, removeStale, writeBuild } from '../store/writeBuild.ts';
 import { hashArticle } from './articleHash.ts';
 import { corpusTableSchema, unchanged, type CorpusTable } from './corpusTable.ts';
@@ -124,11 +125,16 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     clock.lap('reuse');
     const build = reuse ? await update(options, scan, reuse, chunking, clock) : await fullBuild(options, scan, backend, chunking, clock);
     reuse?.close();
-    if (build.liveArticles === 0) {
-      const reasons = build.skipped.map((s) => `${s.file}: ${s.reason}`).join('; ');
-      throw new IngestError(`nothing to ingest in ${options.corpus}${reasons ? ` (${reasons})` : ' (no .txt, .md or .jsonl files)'}`);
+    let manifest: Manifest;
+    try {
+      if (build.liveArticles === 0) {
+        const reasons = build.skipped.map((s) => `${s.file}: ${s.reason}`).join('; ');
+        throw new IngestError(`nothing to ingest in ${options.corpus}${reasons ? ` (${reasons})` : ' (no .txt, .md or .jsonl files)'}`);
+      }
+      manifest = await saveBuild(options, build, corpus, chunking);
+    } finally {
+      if ('close' in build.vectors) build.vectors.close();
     }
-    const manifest = await saveBuild(options, build, corpus, chunking);
     clock.lap('save');
     clock.report(options.onStage);
     return {
@@ -240,7 +246,8 @@ async function openReusable(options: IngestOptions, previous: Previous, backend:
 interface BuildParts {
   segments: string[];
   tombstones: Map<string, Tombstones>;
-  vectors: VectorIndex;
+  /** An update's graph, edited in place, or a full build's, grown on a worker thread. */
+  vectors: VectorIndex | GraphBuilder;
   embedder: Embedder;
   embedderState: unknown;
   nextLabel: number;
@@ -313,7 +320,7 @@ async function fullBuild(options: IngestOptions, scan: Awaited<ReturnType<typeof
   } else {
     embedder = backend;
   }
-  const vectors = createVectorIndex(embedder.dims, Math.max(1024, scan.files.length * 8));
+  const vectors = buildGraphInBackground(embedder.dims, Math.max(1024, scan.files.length * 8));
   const state: Counters = { nextLabel: 0, articles: 0, chunks: 0, sentences: 0, dated: 0, sentenceChars: 0, embeddedChunks: 0 };
   const acronyms: Record<string, string[]> = {};
   const fingerprints: Array<{ id: string; date: string | null; fingerprint?: string }> = [];
@@ -326,7 +333,13 @@ async function fullBuild(options: IngestOptions, scan: Awaited<ReturnType<typeof
     mergeAcronyms(acronyms, p.article);
     fingerprints.push({ id: p.article.id, date: p.article.date, fingerprint: p.fingerprint });
   });
-  const segments = await writeSegments(options.indexDir, inputs, clock);
+  let segments: string[];
+  try {
+    segments = await writeSegments(options.indexDir, inputs, clock);
+  } catch (error) {
+    vectors.close();
+    throw error;
+  }
   return {
     segments,
     tombstones: new Map(),
@@ -531,7 +544,7 @@ async function* embedAll(
   prepared: AsyncIterable<PreparedArticle>,
   embedder: Embedder,
   hashed: HashedEmbedder | undefined,
-  vectors: VectorIndex,
+  vectors: Pick<VectorIndex, 'add'> & { settle?(): Promise<void> },
   state: Counters,
   clock: StageClock,
   onArticle: (p: PreparedArticle) => void,
@@ -554,6 +567,7 @@ async function* embedAll(
       state.embeddedChunks += labelled.length;
       out.push({ article: p.article, hash: p.hash, fingerprint: p.fingerprint, sentences: p.sentences, chunks: labelled });
     }
+    await vectors.settle?.();
     clock.lap('insert');
     pending = [];
     pendingChunks = 0;

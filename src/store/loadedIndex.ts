@@ -120,8 +120,10 @@ export function prepareIndex(store: IndexStore, embedder: Embedder, lexicon: Wor
   };
 
   let lexiconProblem: string | undefined;
-  // WordNet is read lazily: once a read fails, every lookup answers "cannot tell" and the
-  // problem is kept to report, instead of failing each question.
+  // WordNet is read lazily: once its files cannot be read (a system error with a code, e.g.
+  // ENOENT), every lookup answers "cannot tell" and the problem is kept to report, instead of
+  // failing each question. Any other failure costs only that lookup: one odd word must not
+  // switch related words off for the rest of the process.
   const guarded =
     <A extends unknown[], R>(lookup: (...args: A) => R, cannotTell: () => R) =>
     (...args: A): R => {
@@ -129,7 +131,7 @@ export function prepareIndex(store: IndexStore, embedder: Embedder, lexicon: Wor
       try {
         return lookup(...args);
       } catch (error) {
-        lexiconProblem = error instanceof Error ? error.message : String(error);
+        if (isFileError(error)) lexiconProblem = error.message;
         return cannotTell();
       }
     };
@@ -167,6 +169,9 @@ export function prepareIndex(store: IndexStore, embedder: Embedder, lexicon: Wor
     lexiconProblem: () => lexiconProblem,
   };
 }
+
+const isFileError = (error: unknown): error is NodeJS.ErrnoException =>
+  error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
 
 /** A Map holding at most `max` entries, dropping the least recently used. */
 function boundedCache<K, V>(max: number) {

@@ -37,7 +37,7 @@ export interface HnswOptions {
 }
 
 export const DEFAULT_HNSW_OPTIONS: Readonly<HnswOptions> = Object.freeze({ m: 16, efConstruction: 48, efSearch: 200 });
-const RANDOM_SEED = 42;
+export const RANDOM_SEED = 42;
 
 export function createVectorIndex(dims: number, capacity: number, options: HnswOptions = DEFAULT_HNSW_OPTIONS): VectorIndex {
   const graph = new hnswlib.HierarchicalNSW('cosine', dims);

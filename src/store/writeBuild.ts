@@ -4,13 +4,12 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile }
 import { join } from 'node:path';
 import { BUILD_FILES, CURRENT_FILE, SEGMENTS_DIR } from './buildFiles.ts';
 import type { Manifest } from './manifest.ts';
-import type { VectorIndex } from './vectorIndex.ts';
 
 /** What a build folder holds besides its manifest (the segments are already written). */
 export interface BuildContent {
   manifest: Omit<Manifest, 'files'>;
   /** The graph to save, or an unchanged graph file to link (no copy, no rewrite, no rehash) with its manifest entry. */
-  vectors: VectorIndex | { linkFrom: string; entry: { bytes: number; sha256: string } };
+  vectors: { save(file: string): void | Promise<void> } | { linkFrom: string; entry: { bytes: number; sha256: string } };
   /** JSON values of the other build files, by file name. */
   json: Record<Exclude<(typeof BUILD_FILES)[keyof typeof BUILD_FILES], 'manifest.json' | 'vectors.hnsw'>, unknown>;
 }
@@ -43,7 +42,7 @@ export async function writeBuild(indexDir: string, content: BuildContent, hooks:
     await link(from, graph).catch(() => copyFile(from, graph));
     files[BUILD_FILES.vectors] = content.vectors.entry;
   } else {
-    content.vectors.save(graph);
+    await content.vectors.save(graph);
     files[BUILD_FILES.vectors] = await describeFile(graph);
   }
   const manifest: Manifest = { ...content.manifest, files };

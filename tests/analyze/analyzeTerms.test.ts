@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeTerms, casedWords, tokenizeWords } from '../../src/analyze/analyzeTerms.ts';
+import { analyzeTerms, casedWords, irregularBase, stemWord, tokenizeWords } from '../../src/analyze/analyzeTerms.ts';
 
 describe('initialisms written with dots', () => {
   it('are the same word as written without them', () => {
@@ -35,5 +35,15 @@ describe('prepositions made from verbs', () => {
   it('leave the nouns and verbs they come from alone: "raised our concern", "an accord"', () => {
     expect(analyzeTerms('raised our concern about an accord')).toEqual(analyzeTerms('raised concern accord'));
     expect(analyzeTerms('raised concern accord')).toHaveLength(3);
+  });
+});
+
+describe('words that are also names of Object.prototype members', () => {
+  it('stem to strings like any other word ("constructor", "toString", "valueOf")', () => {
+    const terms = analyzeTerms('The constructor said toString and valueOf were hasOwnProperty');
+    expect(terms.every((t) => typeof t === 'string')).toBe(true);
+    expect(terms).toContain('constructor');
+    expect(stemWord('constructor')).toBe('constructor');
+    expect(irregularBase('constructor')).toBe('constructor');
   });
 });

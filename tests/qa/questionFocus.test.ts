@@ -111,3 +111,20 @@ describe('ask() when WordNet cannot be read', () => {
     expect(index.lexiconProblem()).toMatch(/ENOENT/);
   });
 });
+
+describe('ask() when one WordNet lookup fails', () => {
+  it('loses that lookup only: later questions still get related words', async () => {
+    class OneBadWord extends WordNet {
+      override senses(lemma: string, pos: Parameters<WordNet['senses']>[1]): number[] {
+        if (lemma === 'order') throw new TypeError('a lookup that went wrong');
+        return super.senses(lemma, pos);
+      }
+    }
+    const index = buildIndex([{ id: 'asean', title: 'ASEAN talks', text: 'Jaishankar met Lavrov in Vientiane, Laos, on Friday.' }], {
+      lexicon: new OneBadWord(),
+    });
+    await asker(index, { abstainBelow: 0 })('What world order do they want?');
+    expect(index.lexiconProblem()).toBeUndefined();
+    expect(index.related('Which Laotian city?').get('laotian')?.has('lao')).toBe(true);
+  });
+});

@@ -121,7 +121,7 @@ export async function answerQuestion(
   const focusDocs = new Set(previous?.docIds ?? []);
   const dates = previous && question.dates.length === 0 ? (previous.dates ?? []) : question.dates;
   const related: RelatedTerms = settings.related === false ? new Map() : index.related(text, settings.related);
-  const queryTerms = withRelated(terms, related, settings.query?.related);
+  const queryTerms = withRelated(terms, related, settings.query?.related, settings.query?.relatedLimit);
 
   const t1 = performance.now();
   const [queryVector] = await index.embedder.embed([previous ? `${text} ${previous.question}` : text]);
