@@ -1,13 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * The terminal face as a user runs it: `tsx src/cli/main.ts <command>` in a child process
- * over the seeds, with the offline hashed embedder and a temp index. Kept to five runs (each
- * costs a second or two): the first one builds the index, the rest reuse it.
+ * over the seeds, with the offline hashed embedder and a temp index. Kept to a few runs (each
+ * costs a second or two): the first one builds the index, the rest reuse it; the repair test
+ * builds its own.
  */
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -179,5 +180,24 @@ describe('archivist CLI', () => {
     expect(answers[1]).toContain('002_d97138b7c8b56079');
     expect(answers[2]).toContain('002_d97138b7c8b56079');
     expect(answers[1]).toMatch(/Thursday/);
+  });
+
+  it('a truncated vectors.hnsw: ask names the command that repairs it, and that command does', async () => {
+    const repairDir = join(dir, 'repair');
+    expect((await cli(['ingest', '--index', repairDir, '--corpus', 'seeds'])).code).toBe(0);
+    const build = (await readdir(repairDir)).find((e) => e.startsWith('build-'))!;
+    await truncate(join(repairDir, build, 'vectors.hnsw'), 1000);
+
+    const broken = await cli(['ask', '--index', repairDir, 'Where did Jaishankar meet Lavrov?']);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/vectors\.hnsw has 1000 bytes/);
+    const advice = /`npm run (ingest[^`]*)`/.exec(broken.stderr)?.[1];
+    expect(advice, broken.stderr).toBe(`ingest -- --index ${repairDir} --corpus seeds`);
+
+    const repair = await cli(advice!.split(' ').filter((a) => a !== '--'));
+    expect(repair.code, repair.stderr).toBe(0);
+    const fixed = await cli(['ask', '--index', repairDir, 'Where did Jaishankar meet Lavrov?']);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(fixed.stdout).toMatch(/\[1\]/);
   });
 });
