@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +99,27 @@ describe('npm start', () => {
     expect(await exited).toBe(0);
     expect(run.stderr()).toContain('shutting down');
     expect(run.stderr() + run.stdout()).not.toContain(token);
+  });
+
+  it('repairs an index whose vectors.hnsw was truncated before it starts answering', async () => {
+    const indexDir = join(dir, 'damaged-index');
+    const ingest = runTsx('src/cli/main.ts', {}, ['ingest', '--corpus', 'seeds', '--index', indexDir, '--embedder', 'hashed']);
+    expect(await ingest.exited()).toBe(0);
+    const build = (await readdir(indexDir)).find((e) => e.startsWith('build-'))!;
+    await truncate(join(indexDir, build, 'vectors.hnsw'), 1000);
+
+    const run = runTsx('src/discord/main.ts', { DISCORD_TOKEN: 'x', DISCORD_API_URL: standIn.apiUrl, INDEX_DIR: indexDir, CORPUS_DIR: 'seeds', EMBEDDER: 'hashed' });
+    const exited = run.exited(90_000);
+    try {
+      await waitUntil(() => run.stderr().includes('discord bot ready'), 60_000);
+      expect(run.stderr()).toMatch(/vectors\.hnsw has 1000 bytes/);
+      const sent = standIn.sendMessage({ content: `<@${standIn.bot.id}> Where did Jaishankar and Lavrov meet in Vientiane?` });
+      const reply = await standIn.waitFor(isReplyTo(sent.id), 20_000);
+      expect(reply.body.content).toMatch(/Vientiane[^\n]*\[1\]/);
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
   });
 
   it('exits non-zero without a token, pointing to .env.example and npm run chat', async () => {
