@@ -2,7 +2,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import hnswlib from 'hnswlib-node';
 
 /**
- * The only importer of hnswlib-node. A cosine HNSW graph over chunk vectors, addressed by
+ * The only importer of hnswlib-node besides `graphWorker.mjs` (a full build's graph, grown on
+ * a worker thread with the same parameters). A cosine HNSW graph over chunk vectors, addressed by
  * integer labels. Everything else sees this small interface, so hnswlib's quirks (plain
  * arrays only, `ef` not persisted, capacity fixed until resized) stay here.
  */
