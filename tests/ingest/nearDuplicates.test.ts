@@ -79,3 +79,28 @@ describe('wire copies in an archive', () => {
     }
   });
 });
+
+describe('alsoIn', () => {
+  /** An index stand-in with just the two lookups alsoIn reads. */
+  const indexOf = (metas: Record<string, { outlet: string | null; title: string }>, copies: string[]) =>
+    ({ meta: (id: string) => metas[id], copiesOf: () => copies }) as unknown as Parameters<typeof alsoIn>[0];
+
+  it('names each other outlet once and counts the copies that name nothing new', () => {
+    const index = indexOf(
+      {
+        a: { outlet: 'PTI', title: 'Ministers meet' },
+        b: { outlet: 'Reuters', title: 'Ministers meet' },
+        c: { outlet: 'Reuters', title: 'Ministers meet' },
+        d: { outlet: null, title: 'Ministers meet' },
+        e: { outlet: 'PTI', title: 'Ministers meet' },
+      },
+      ['b', 'c', 'd', 'e'],
+    );
+    expect(alsoIn(index, 'a')).toEqual(['Reuters', '2 other copies']);
+  });
+
+  it('never repeats the cited headline when the copies have no outlet', () => {
+    const index = indexOf({ a: { outlet: null, title: 'Talks in Moscow' }, b: { outlet: null, title: 'Talks in Moscow' } }, ['b']);
+    expect(alsoIn(index, 'a')).toEqual(['1 other copy']);
+  });
+});

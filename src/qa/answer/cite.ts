@@ -82,9 +82,21 @@ export function toSource(article: ArticleMeta, n: number, alsoIn: string[] = [])
   return alsoIn.length > 0 ? { ...source, alsoIn } : source;
 }
 
-/** The outlets (or, without one, the titles) of an article's copies, other than its own outlet, each once. */
+/**
+ * The outlets (or, without one, the titles) of an article's copies, each once, other than the
+ * cited article's own; copies that name nothing else (the same file ingested twice, a copy
+ * without an outlet under the same headline) are counted: "Reuters, 2 other copies".
+ */
 export function alsoIn(index: LoadedIndex, docId: string): string[] {
-  const own = index.meta(docId)?.outlet;
-  const names = index.copiesOf(docId).map((id) => index.meta(id)).map((m) => m && (m.outlet ?? m.title));
-  return [...new Set(names.filter((n): n is string => !!n && n !== own))];
+  const own = index.meta(docId);
+  const names: string[] = [];
+  let unnamed = 0;
+  for (const id of index.copiesOf(docId)) {
+    const m = index.meta(id);
+    const name = m && (m.outlet ?? m.title);
+    if (!name || name === own?.outlet || name === own?.title) unnamed++;
+    else if (!names.includes(name)) names.push(name);
+  }
+  if (unnamed > 0) names.push(`${unnamed} other ${unnamed === 1 ? 'copy' : 'copies'}`);
+  return names;
 }
