@@ -9,6 +9,7 @@ import { ERROR_MESSAGE } from '../src/discord/format/politeMessages.ts';
 import { openArchive } from '../src/qa/openArchive.ts';
 import { startDiscordStandIn, type DiscordStandIn, type RecordedRequest } from '../tests/support/discordStandIn.ts';
 import { readMemory, type ProcessMemory } from './bench/readMemory.ts';
+import { mulberry32 } from '../tests/support/mulberry32.ts';
 
 /**
  * `npm run bench:discord`: the real bot, started as `npm start` and `npm run start:sharded` start
@@ -72,15 +73,6 @@ interface Result {
   stillAnswering: boolean;
 }
 
-/** Mulberry32: a seeded PRNG so every run sends the same schedule. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -142,7 +134,7 @@ async function runSetup(setup: Setup, indexDir: string, workDir: string, seed: n
     for (const guild of ['main', 'second'] as const) await askOnce(standIn, guild, 'hello');
     const idle = await readMemory(probeDir, `idle`, setup.processes);
 
-    const random = prng(seed);
+    const random = mulberry32(seed);
     const schedule = Array.from({ length: USERS * PER_USER }, (_, i) => ({
       at: random() * WINDOW_MS,
       user: i % USERS,

@@ -17,6 +17,7 @@ import {
   type Segment,
   type SegmentArticleInput,
 } from '../src/store/segments/index.ts';
+import { mulberry32 } from '../tests/support/mulberry32.ts';
 
 /**
  * `npx tsx scripts/bench-lexical.ts --articles 20000 [--queries 300] [--segment-articles 10000]`:
@@ -91,17 +92,6 @@ function questions(file: string, take: number): string[] {
   return Array.from({ length: Math.min(take, all.length) }, (_, i) => all[Math.floor(i * step)]!);
 }
 
-/** Deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
@@ -212,7 +202,7 @@ async function main(): Promise<void> {
       .sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1))
       .slice(0, 500)
       .map((e) => e.term);
-    const rand = random(42);
+    const rand = mulberry32(42);
     const expanded = plain.map((w) => {
       const e = new Map(w);
       while (e.size < w.size + 10) {

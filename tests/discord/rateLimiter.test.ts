@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMITER_OPTIONS, RateLimiter } from '../../src/discord/rateLimiter.ts';
+import { mulberry32 } from '../support/mulberry32.ts';
 
-/** Mulberry32: a seeded PRNG, so the random conversations are the same on every run. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Asks at each time (ms) with a clock that jumps there; the results in order. */
 function askAt(limiter: RateLimiter, clock: { now: number }, times: number[], user = 'u') {
@@ -55,7 +47,7 @@ describe('RateLimiter', () => {
   });
 
   it('answers 500 random conversations that never exceed 8 questions in 30 s', () => {
-    const random = prng(25);
+    const random = mulberry32(25);
     for (let run = 0; run < 500; run++) {
       const clock = { now: 0 };
       const limiter = new RateLimiter({ now: () => clock.now });

@@ -2,6 +2,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import onnxProto from 'onnx-proto';
+import { mulberry32 } from './mulberry32.ts';
 
 /**
  * A stand-in for `Xenova/all-MiniLM-L6-v2` that loads offline: the real tokenizer and config
@@ -145,14 +146,3 @@ export function buildGatherModel(vocab: number, hidden: number, seed: number): U
   return onnx.ModelProto.encode(model).finish();
 }
 
-/** Small seeded PRNG in [0, 1), so the table is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -1,17 +1,10 @@
 import type { Article, Span } from '../../../src/corpus/types.ts';
 import type { SegmentArticleInput, SegmentChunkInput } from '../../../src/store/segments/index.ts';
 
-/** A small deterministic PRNG (mulberry32), so every run draws the same corpus and queries. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../support/mulberry32.ts';
+
+/** The shared seeded PRNG, under the name these tests use. */
+export const random = mulberry32;
 
 /** Terms beyond ASCII, so the dictionary's byte order and UTF-8 handling are exercised. */
 const ODD_TERMS = ['café', 'über', '日本', '東京', '🙂', 'z', 'zz', 'a', 'ａ', 'naïve'];
