@@ -1,7 +1,6 @@
-import { loadConfigOrExit } from '../config.ts';
 import { log } from '../log.ts';
 import { createBot } from './createBot.ts';
-import { MISSING_TOKEN } from './missingToken.ts';
+import { loadBotConfigOrExit } from './loadBotConfig.ts';
 import { openBotArchive, watchBotCorpus } from './openBotArchive.ts';
 import { exitOnStartFailure, stopOnSignals } from './stopOnSignals.ts';
 
@@ -12,13 +11,8 @@ import { exitOnStartFailure, stopOnSignals } from './stopOnSignals.ts';
  * discord.js, never logged. `npm run start:sharded` runs the shards as separate processes.
  */
 async function main(): Promise<void> {
-  const config = loadConfigOrExit();
+  const config = loadBotConfigOrExit();
   const token = config.DISCORD_TOKEN;
-  if (!token) {
-    process.stderr.write(`${MISSING_TOKEN}\n`);
-    process.exit(1);
-  }
-  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
 
   const archive = await openBotArchive(config, { build: true });
   const stopWatching = await watchBotCorpus(config, () => void archive.reload());

@@ -1,9 +1,8 @@
-import { loadConfigOrExit } from '../config.ts';
 import { log } from '../log.ts';
 import { buildIndexFirst } from './buildIndexFirst.ts';
 import { createShardManager, SHARD_READY_TIMEOUT_MS, spawnDelayMs, stopShards } from './createShardManager.ts';
 import { fetchGatewayBot } from './fetchGatewayBot.ts';
-import { MISSING_TOKEN } from './missingToken.ts';
+import { loadBotConfigOrExit } from './loadBotConfig.ts';
 import { watchBotCorpus } from './openBotArchive.ts';
 import { exitOnStartFailure, stopOnSignals } from './stopOnSignals.ts';
 
@@ -15,13 +14,8 @@ import { exitOnStartFailure, stopOnSignals } from './stopOnSignals.ts';
  * forwards SIGINT/SIGTERM to the shards.
  */
 async function main(): Promise<void> {
-  const config = loadConfigOrExit();
+  const config = loadBotConfigOrExit();
   const token = config.DISCORD_TOKEN;
-  if (!token) {
-    process.stderr.write(`${MISSING_TOKEN}\n`);
-    process.exit(1);
-  }
-  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
 
   await buildIndexFirst();
   const advice = await fetchGatewayBot(token, config.DISCORD_API_URL);
