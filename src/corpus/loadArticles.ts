@@ -1,6 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
 import { readCorpusFile } from './readCorpusFile.ts';
-import { scanCorpus } from './scanCorpus.ts';
+import { scanCorpus, type CorpusFile } from './scanCorpus.ts';
 import type { Article, LoadResult, SkippedFile } from './types.ts';
 
 /**
@@ -16,25 +16,30 @@ export async function loadArticles(path: string): Promise<LoadResult> {
   const skipped: SkippedFile[] = [];
   const idOwners = new Map<string, string>();
   for (const file of files) {
-    for await (const item of readCorpusFile(file, displayPath(file.abs))) {
-      if (item.skipped) {
-        skipped.push(item.skipped);
-        continue;
-      }
-      const owner = idOwners.get(item.article.id);
-      if (owner !== undefined) {
-        skipped.push({ file: item.where, reason: duplicateIdReason(item.article.id, owner) });
-        continue;
-      }
-      idOwners.set(item.article.id, item.article.file);
-      articles.push(item.article);
-    }
+    for await (const article of articlesOfFile(file, displayPath(file.abs), idOwners, skipped)) articles.push(article);
   }
   return { articles, skipped };
 }
 
-export function duplicateIdReason(id: string, owner: string): string {
-  return `duplicate id "${id}" (already used by ${owner}); give it a unique id`;
+/**
+ * The articles of one corpus file, streamed, shown as `shown` in reasons. Bad files and lines
+ * go to `skipped`; an id already in `idOwners` (id → the file that has it) is skipped too, the
+ * first one wins; the ids read are added to it.
+ */
+export async function* articlesOfFile(file: CorpusFile, shown: string, idOwners: Map<string, string>, skipped: SkippedFile[]): AsyncGenerator<Article> {
+  for await (const item of readCorpusFile(file, shown)) {
+    if (item.skipped) {
+      skipped.push(item.skipped);
+      continue;
+    }
+    const owner = idOwners.get(item.article.id);
+    if (owner !== undefined) {
+      skipped.push({ file: item.where, reason: `duplicate id "${item.article.id}" (already used by ${owner}); give it a unique id` });
+      continue;
+    }
+    idOwners.set(item.article.id, item.article.file);
+    yield item.article;
+  }
 }
 
 /** The path relative to the working directory when inside it, else absolute: short citations. */

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ANALYZER_VERSION, analyzeTerms } from '../analyze/analyzeTerms.ts';
 import { findAcronyms } from '../corpus/findAcronyms.ts';
-import { duplicateIdReason } from '../corpus/loadArticles.ts';
-import { readCorpusFile } from '../corpus/readCorpusFile.ts';
+import { articlesOfFile } from '../corpus/loadArticles.ts';
 import { scanCorpus, type CorpusFile } from '../corpus/scanCorpus.ts';
 import { DEFAULT_CHUNK_OPTIONS, type Article, type ChunkOptions, type SkippedFile } from '../corpus/types.ts';
 import { chooseBuildEmbedder, DEFAULT_LOADERS, type EmbedderLoaders } from '../embed/chooseEmbedder.ts';
@@ -273,19 +272,9 @@ async function* readFiles(
 ): AsyncGenerator<Article> {
   for (const file of files) {
     const ids: string[] = [];
-    for await (const item of readCorpusFile(file, file.rel)) {
-      if (item.skipped) {
-        skipped.push(item.skipped);
-        continue;
-      }
-      const owner = seen.get(item.article.id);
-      if (owner !== undefined) {
-        skipped.push({ file: item.where, reason: duplicateIdReason(item.article.id, owner) });
-        continue;
-      }
-      seen.set(item.article.id, item.article.file);
-      ids.push(item.article.id);
-      yield item.article;
+    for await (const article of articlesOfFile(file, file.rel, seen, skipped)) {
+      ids.push(article.id);
+      yield article;
     }
     table[file.rel] = { size: file.size, mtimeMs: file.mtimeMs, ids };
     onFile();
