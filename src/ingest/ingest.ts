@@ -340,11 +340,8 @@ async function fullBuild(options: IngestOptions, scan: Awaited<ReturnType<typeof
     acronyms,
     copies: findCopies(fingerprints),
     skipped,
-    counts: { articles: state.articles, chunks: state.chunks, sentences: state.sentences },
-    stats: { dated: state.dated, sentenceChars: state.sentenceChars },
-    liveArticles: state.articles,
+    ...totals(state),
     embeddedArticles: state.articles,
-    embeddedChunks: state.embeddedChunks,
     removedArticles: 0,
   };
 }
@@ -488,11 +485,8 @@ async function update(options: IngestOptions, scan: Awaited<ReturnType<typeof sc
     acronyms,
     copies: findCopies(fingerprints),
     skipped,
-    counts: { articles: state.articles, chunks: state.chunks, sentences: state.sentences },
-    stats: { dated: state.dated, sentenceChars: state.sentenceChars },
-    liveArticles: state.articles,
+    ...totals(state),
     embeddedArticles: fresh.length,
-    embeddedChunks: state.embeddedChunks,
     removedArticles: gone.size - replaced.size,
   };
 }
@@ -518,6 +512,16 @@ interface Counters {
   dated: number;
   sentenceChars: number;
   embeddedChunks: number;
+}
+
+/** The build's counts for its manifest and summary. */
+function totals(state: Counters): Pick<BuildParts, 'counts' | 'stats' | 'liveArticles' | 'embeddedChunks'> {
+  return {
+    counts: { articles: state.articles, chunks: state.chunks, sentences: state.sentences },
+    stats: { dated: state.dated, sentenceChars: state.sentenceChars },
+    liveArticles: state.articles,
+    embeddedChunks: state.embeddedChunks,
+  };
 }
 
 function count(state: Counters, p: PreparedArticle): void {
