@@ -47,3 +47,11 @@ describe('words that are also names of Object.prototype members', () => {
     expect(irregularBase('constructor')).toBe('constructor');
   });
 });
+
+describe('text beyond ASCII', () => {
+  it('is NFKC-normalised (full-width letters, ligatures) where plain ASCII is read as it is', () => {
+    expect(tokenizeWords('Ｇ２０ summit ﬁnance')).toEqual(['g20', 'summit', 'finance']);
+    expect(casedWords('Ｇ２０ summit')).toEqual(['G20', 'summit']);
+    expect(tokenizeWords('Lavrov’s visit, it\'s')).toEqual(['lavrov', 'visit', 'it']);
+  });
+});
