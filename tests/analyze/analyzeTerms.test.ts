@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../support/mulberry32.ts';
 import { analyzeTerms, casedWords, irregularBase, stemWord, tokenizeWords } from '../../src/analyze/analyzeTerms.ts';
 
 describe('initialisms written with dots', () => {
@@ -53,5 +54,28 @@ describe('text beyond ASCII', () => {
     expect(tokenizeWords('Ｇ２０ summit ﬁnance')).toEqual(['g20', 'summit', 'finance']);
     expect(casedWords('Ｇ２０ summit')).toEqual(['G20', 'summit']);
     expect(tokenizeWords('Lavrov’s visit, it\'s')).toEqual(['lavrov', 'visit', 'it']);
+  });
+});
+
+describe('the ASCII scan', () => {
+  // Plain ASCII text is cut by a scan of character codes; any other text by the Unicode regex.
+  // One non-ASCII word appended sends the same text down the regex path (NFKC leaves ASCII as
+  // it is), so both must give the same words before it.
+  const viaRegex = (text: string) => tokenizeWords(`${text} é`).slice(0, -1);
+
+  it('cuts apostrophes, digits, initialisms and punctuation as the regex does', () => {
+    const cases = ["nation's rock'n'roll o'clock it's 'quoted' ''s", 'U.S. U.S e.g. A.B.C.D 1990s 3.5% G-20', "don't x's 's s' a'b'c 12'ab 12's", '\tTabs\nand  spaces.'];
+    for (const text of cases) expect(tokenizeWords(text), text).toEqual(viaRegex(text));
+  });
+
+  it('agrees with the regex on 20,000 random strings of word characters and punctuation', () => {
+    const random = mulberry32(7);
+    const alphabet = "aAbsSzZ09'.-, \t\nU.S.it's";
+    for (let k = 0; k < 20_000; k++) {
+      let text = '';
+      const length = Math.floor(random() * 24);
+      for (let j = 0; j < length; j++) text += alphabet[Math.floor(random() * alphabet.length)];
+      expect(tokenizeWords(text), JSON.stringify(text)).toEqual(viaRegex(text));
+    }
   });
 });
