@@ -664,6 +664,7 @@ function compact(old: VectorIndex, dims: number): VectorIndex {
   const labels = old.labels();
   const fresh = createVectorIndex(dims, labels.length);
   for (const label of labels) fresh.add(label, old.vector(label));
+  old.close();
   return fresh;
 }
 

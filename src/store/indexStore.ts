@@ -14,6 +14,7 @@ import type { VectorIndex } from './vectorIndex.ts';
 export interface IndexStore {
   readonly manifest: Manifest;
   readonly embedderState: unknown;
+  /** The chunk vectors; chunks that are not live (`isLive`) are removed from it, so a search never returns one. */
   readonly vectors: VectorIndex;
   readonly lexical: LexicalSearch;
   /** Articles that answers may cite (live, and not a copy of another). */

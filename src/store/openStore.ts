@@ -11,6 +11,8 @@ import { ByteLru, LexicalSearcher, openSegment, type Segment } from './segments/
 import { readTombstones } from './tombstoneFile.ts';
 import { DEFAULT_HNSW_OPTIONS, loadVectorIndex } from './vectorIndex.ts';
 
+/** Articles whose metadata is kept decoded (emptied when full). */
+const RECENT_METAS = 4096;
 /** Bytes of decoded texts, sentences and posting lists kept in memory across all segments. */
 const CACHE_BYTES = 64 * 2 ** 20;
 
@@ -44,6 +46,7 @@ export async function openStore(indexDir: string, expect?: { embedder?: string; 
   };
   const cache = new ByteLru<string, unknown>(CACHE_BYTES);
   const segments: Segment[] = [];
+  let vectors: IndexStore['vectors'] | undefined;
   try {
     for (const name of manifest.segments) segments.push(openSegment(join(indexDir, SEGMENTS_DIR, name), { cache }));
     const tombstones = readTombstones(readJson(BUILD_FILES.tombstones), manifest.segments);
@@ -54,7 +57,6 @@ export async function openStore(indexDir: string, expect?: { embedder?: string; 
       const { label, article } = segment.columns;
       for (let unit = 0; unit < segment.chunkCount; unit++) if (live[s]!(article[unit]!)) liveLabels.push(label[unit]!);
     });
-    let vectors;
     try {
       vectors = loadVectorIndex(join(dir, BUILD_FILES.vectors), manifest.embedder.dims, liveLabels, { ...DEFAULT_HNSW_OPTIONS, ...manifest.hnsw });
     } catch (error) {
@@ -67,6 +69,7 @@ export async function openStore(indexDir: string, expect?: { embedder?: string; 
     return segmentStore({ manifest, embedderState: readJson(BUILD_FILES.embedder), segments, live, lexical, vectors, acronyms, copies: duplicates.copies, copyOf });
   } catch (error) {
     for (const segment of segments) segment.close();
+    vectors?.close();
     if (error instanceof IndexError) throw error;
     throw corrupt(indexDir, (error as Error).message.split('; ')[0]!, corpus);
   }
@@ -125,6 +128,9 @@ function segmentStore(p: Parts): IndexStore {
       for (let unit = from; unit < to; unit++) dead.add(segment.columns.label[unit]!);
     }
   });
+  // The graph skips them itself, so a vector search needs no filter for them (see isLive).
+  for (const label of dead) p.vectors.remove(label);
+  const recentMetas = new Map<string, ArticleMeta | undefined>();
   let count: number | undefined;
   return {
     manifest: p.manifest,
@@ -145,8 +151,15 @@ function segmentStore(p: Parts): IndexStore {
       }
     },
     meta(docId) {
-      const at = locate(docId);
-      return at && metaAt(at);
+      // Asked for every retrieved chunk (dates, boosts, citations): kept for recent articles.
+      let meta = recentMetas.get(docId);
+      if (meta === undefined) {
+        const at = locate(docId);
+        meta = at && Object.freeze(metaAt(at));
+        if (recentMetas.size >= RECENT_METAS) recentMetas.clear();
+        recentMetas.set(docId, meta);
+      }
+      return meta;
     },
     text(docId) {
       const at = locate(docId);
@@ -166,6 +179,7 @@ function segmentStore(p: Parts): IndexStore {
     copiesOf: (docId) => p.copies[docId] ?? [],
     close() {
       for (const segment of segments) segment.close();
+      p.vectors.close();
     },
   };
 }

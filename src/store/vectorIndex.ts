@@ -22,6 +22,8 @@ export interface VectorIndex {
   /** Nearest labels by cosine similarity (1 = identical), best first. */
   search(query: Float32Array, k: number, accept?: (label: number) => boolean): Array<{ label: number; similarity: number }>;
   save(file: string): void;
+  /** Let go of the graph file `vector` reads from (a no-op for a graph built in memory). */
+  close(): void;
 }
 
 export interface HnswOptions {
@@ -58,9 +60,97 @@ export function loadVectorIndex(file: string, dims: number, liveLabels: Iterable
   graph.readIndexSync(file);
   const live = new Set(liveLabels);
   const deleted = new Set<number>();
-  for (const label of graph.getIdsList()) if (!live.has(label)) deleted.add(label);
-  return wrap(graph, dims, deleted, options);
+  for (const label of graph.getIdsList()) {
+    if (live.has(label)) continue;
+    deleted.add(label);
+    // Marked in the graph too (an update marks what it deletes; this covers any it did not),
+    // so searches skip them natively instead of asking a filter function for every node.
+    markDeletedQuietly(graph, label);
+  }
+  return wrap(graph, dims, deleted, options, new GraphFileVectors(file, dims));
 }
+
+/** hnswlib throws when the label is marked already. */
+function markDeletedQuietly(graph: hnswlib.HierarchicalNSW, label: number): void {
+  try {
+    graph.markDelete(label);
+  } catch {
+    // marked in the file
+  }
+}
+
+/**
+ * The stored vectors of a saved graph, read from its file by label. hnswlib-node's `getPoint`
+ * builds a JS array one number at a time (about 30 µs for 256 dimensions; a question asks for
+ * the vectors of some 50 chunks BM25 alone proposed), where a positioned read of the same
+ * bytes takes a few µs. The vectors are the ones hnswlib holds (normalised at insertion, as
+ * `getPoint` returns them). Where each label sits is read on first use, a slice of the file
+ * at a time; the file stays open until `close` (a build directory may be removed while a
+ * process still answers from it).
+ */
+class GraphFileVectors {
+  private fd: number | undefined;
+  /** Element of each label (−1: not in the file), indexed by label. */
+  private elementOf: Int32Array | undefined;
+  private readonly layout: { count: number; perElement: number; labelOffset: number; offsetData: number };
+
+  constructor(
+    private readonly file: string,
+    private readonly dims: number,
+  ) {
+    this.fd = openSync(file, 'r');
+    const header = Buffer.alloc(HEADER_BYTES);
+    readSync(this.fd, header, 0, HEADER_BYTES, 0);
+    const size = (offset: number) => Number(header.readBigUInt64LE(offset));
+    this.layout = { count: size(16), perElement: size(24), labelOffset: size(32), offsetData: size(40) };
+  }
+
+  /** The vector stored for `label`, or undefined when the file does not hold it. */
+  read(label: number): Float32Array | undefined {
+    if (this.fd === undefined) return undefined;
+    const elements = (this.elementOf ??= this.readLabels(this.fd));
+    const element = label >= 0 && label < elements.length ? elements[label]! : -1;
+    if (element < 0) return undefined;
+    const out = new Float32Array(this.dims);
+    const bytes = new Uint8Array(out.buffer);
+    const at = HEADER_BYTES + element * this.layout.perElement + this.layout.offsetData;
+    if (readSync(this.fd, bytes, 0, bytes.length, at) !== bytes.length) throw new Error(`${this.file} ends inside element ${element}`);
+    return out;
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  private readLabels(fd: number): Int32Array {
+    const { count, perElement, labelOffset } = this.layout;
+    const labels = new Float64Array(count);
+    const perRead = Math.max(1, Math.floor(LABEL_READ_BYTES / perElement));
+    const buffer = Buffer.alloc(perRead * perElement);
+    let max = -1;
+    for (let first = 0; first < count; first += perRead) {
+      const n = Math.min(perRead, count - first);
+      readSync(fd, buffer, 0, n * perElement, HEADER_BYTES + first * perElement);
+      for (let i = 0; i < n; i++) {
+        const label = Number(buffer.readBigUInt64LE(i * perElement + labelOffset));
+        labels[first + i] = label;
+        if (label > max) max = label;
+      }
+    }
+    // Labels are the store's chunk numbers, dense from 0: an array by label is smaller than a
+    // map. Labels far sparser than that are not the store's: leave them to getPoint.
+    if (max >= SPARSE_LABELS * (count + 1024)) return new Int32Array(0);
+    const elementOf = new Int32Array(max + 1).fill(-1);
+    labels.forEach((label, element) => (elementOf[label] = element));
+    return elementOf;
+  }
+}
+
+/** Bytes read at a time while finding where each label sits. */
+const LABEL_READ_BYTES = 4 * 2 ** 20;
+/** Largest label, in elements, an array by label may span. */
+const SPARSE_LABELS = 16;
 
 /** Size of hnswlib's header (hnswalg.h `saveIndex`): ten size_t, an int, a uint32, a double. */
 const HEADER_BYTES = 96;
@@ -125,7 +215,9 @@ function checkGraph(fileBytes: number, dims: number, read: (offset: number, leng
   if (position !== tail.length) fail(position > tail.length ? 'truncated' : 'trailing bytes');
 }
 
-function wrap(graph: hnswlib.HierarchicalNSW, dims: number, deleted: Set<number>, options: HnswOptions): VectorIndex {
+function wrap(graph: hnswlib.HierarchicalNSW, dims: number, deleted: Set<number>, options: HnswOptions, stored?: GraphFileVectors): VectorIndex {
+  // Labels added or re-added since the graph was read: the file does not hold their vectors.
+  const changed = new Set<number>();
   graph.setEf(options.efSearch);
   const present = new Set(graph.getIdsList());
   // hnswlib-node takes plain arrays only: one reused array instead of one per call.
@@ -146,6 +238,7 @@ function wrap(graph: hnswlib.HierarchicalNSW, dims: number, deleted: Set<number>
       if (vector.length !== dims) throw new Error(`vector has ${vector.length} dimensions, index has ${dims}`);
       if (graph.getCurrentCount() >= graph.getMaxElements()) graph.resizeIndex(Math.ceil(graph.getMaxElements() * 1.5) + 16);
       graph.addPoint(toArray(vector), label);
+      changed.add(label);
       present.add(label);
       deleted.delete(label);
     },
@@ -162,18 +255,22 @@ function wrap(graph: hnswlib.HierarchicalNSW, dims: number, deleted: Set<number>
       return [...present].filter((label) => !deleted.has(label));
     },
     vector(label) {
-      return Float32Array.from(graph.getPoint(label));
+      return (!changed.has(label) && stored?.read(label)) || Float32Array.from(graph.getPoint(label));
     },
     search(query, k, accept) {
       if (query.length !== dims) throw new Error(`query has ${query.length} dimensions, index has ${dims}`);
       const live = present.size - deleted.size;
       if (live === 0 || k <= 0) return [];
-      const filter = (label: number) => !deleted.has(label) && (accept ? accept(label) : true);
-      const { neighbors, distances } = graph.searchKnn(toArray(query), Math.min(k, live), filter);
+      // Deleted labels are marked in the graph, which skips them itself: a filter function is a
+      // call from native code into JS for every node visited, so one is passed only when asked.
+      const { neighbors, distances } = accept ? graph.searchKnn(toArray(query), Math.min(k, live), accept) : graph.searchKnn(toArray(query), Math.min(k, live));
       return neighbors.map((label, i) => ({ label, similarity: 1 - distances[i]! }));
     },
     save(file) {
       graph.writeIndexSync(file);
+    },
+    close() {
+      stored?.close();
     },
   };
 }

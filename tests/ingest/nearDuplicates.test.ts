@@ -70,6 +70,11 @@ describe('wire copies in an archive', () => {
         expect(new Set(withCopies.retrieved.map((r) => r.docId.replace(/-\d+$/, ''))).size).toBe(withCopies.retrieved.length);
         expect(copied.index.copiesOf(withCopies.sources[0]!.docId)).toHaveLength(19);
       }
+      // The graph holds no copy either: a vector search with no filter returns live chunks only.
+      const [vector] = await copied.index.embedder.embed(['Jaishankar Lavrov Moscow talks']);
+      const hits = copied.index.vectors.search(vector!, 200);
+      expect(hits).toHaveLength(copied.index.vectors.size);
+      expect(hits.every((h) => copied.index.isLive(h.label))).toBe(true);
       // A citation says where else the story ran (article 000 names no outlet of its own, so
       // each copy's front matter gives it one).
       expect(alsoIn(copied.index, '000_f369db645636c1c7-0').sort()).toEqual(outlets.slice(1).sort());

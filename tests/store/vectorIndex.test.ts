@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkGraphFile, createVectorIndex, loadVectorIndex } from '../../src/store/vectorIndex.ts';
 import { makeTempDir, removeTempDirs } from '../ingest/seedCorpus.ts';
+import { mulberry32 } from '../support/mulberry32.ts';
 
 afterEach(removeTempDirs);
 
@@ -50,6 +51,44 @@ describe('vector index', () => {
     expect(loaded.size).toBe(4);
     expect(loaded.search(v(1, 0, 0, 0), 5).map((h) => h.label)).not.toContain(10);
     expect(Array.from(loaded.vector(13))).toEqual([0, 0, 1, 0]);
+  });
+
+  it('reads a loaded graph\'s vectors from its file, and those added since from memory', async () => {
+    const random = mulberry32(3);
+    const made = createVectorIndex(16, 8);
+    const points = new Map<number, Float32Array>();
+    for (let label = 0; label < 300; label++) {
+      const vector = Float32Array.from({ length: 16 }, () => random() - 0.5);
+      points.set(label, vector);
+      made.add(label, vector);
+    }
+    const file = join(await makeTempDir('graph'), 'vectors.hnsw');
+    made.save(file);
+    const loaded = loadVectorIndex(file, 16, points.keys());
+    try {
+      // Stored normalised (cosine space): what hnswlib itself holds for each label.
+      for (const label of [0, 1, 150, 299]) {
+        const expected = made.vector(label);
+        expect(Math.hypot(...expected)).toBeCloseTo(1, 5);
+        expect(Array.from(loaded.vector(label))).toEqual(Array.from(expected));
+      }
+      // The bytes come from the file, not from hnswlib's copy: change them on disk and the
+      // loaded index reads the change (a build's files are never changed in place).
+      const bytes = await readFile(file);
+      const at = bytes.indexOf(Buffer.from(made.vector(42).buffer));
+      expect(at).toBeGreaterThan(0);
+      bytes.writeFloatLE(0.5, at);
+      await writeFile(file, bytes);
+      expect(loaded.vector(42)[0]).toBe(0.5);
+      // A new label and a replaced one are not in the file: their vectors come from the graph.
+      loaded.add(300, v(...Array.from({ length: 16 }, (_, i) => (i === 3 ? 2 : 0))));
+      loaded.remove(7);
+      loaded.add(7, v(...Array.from({ length: 16 }, (_, i) => (i === 5 ? 1 : 0))));
+      expect(loaded.vector(300)[3]).toBeCloseTo(1, 6);
+      expect(loaded.vector(7)[5]).toBeCloseTo(1, 6);
+    } finally {
+      loaded.close();
+    }
   });
 
   it('checks a graph file\'s layout and width before hnswlib reads it', async () => {

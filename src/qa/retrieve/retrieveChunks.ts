@@ -43,7 +43,8 @@ export function retrieveChunks(
     ? (label: number) => index.isLive(label) && o.acceptDoc!(docOf(label) ?? '')
     : (label: number) => index.isLive(label);
   const lexicalHits = index.lexical.search(queryTerms, o.depth, accept);
-  const vectorHits = index.vectors.search(queryVector, o.depth, accept);
+  // The store keeps chunks that are not live out of the graph: only since/until filters it.
+  const vectorHits = index.vectors.search(queryVector, o.depth, o.acceptDoc ? accept : undefined);
 
   const candidates = new Map<number, { lexical: number; semantic: number }>();
   const best = lexicalHits[0]?.score ?? 0;
