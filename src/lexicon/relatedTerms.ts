@@ -153,7 +153,7 @@ function lemmasAround(wordnet: WordNet, phrase: string, single: boolean, o: Rela
 
 /** A lemma with more senses than `maxSenses`, over all parts of speech, is too vague to stand for another. */
 function isVague(wordnet: WordNet, lemma: string, maxSenses: number): boolean {
-  return POSES.reduce((n, pos) => n + wordnet.senses(lemma, pos).length, 0) > maxSenses;
+  return wordnet.senseCount(lemma) > maxSenses;
 }
 
 /** Visit the lemmas around one sense of `lemma`, saying how close each is. */

@@ -29,6 +29,7 @@ export interface Synset {
 }
 
 const FILE_SUFFIX: Record<PartOfSpeech, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
+const PARTS_OF_SPEECH: readonly PartOfSpeech[] = ['n', 'v', 'a', 'r'];
 
 interface IndexFile {
   text: Buffer;
@@ -49,6 +50,7 @@ export class WordNet {
   private readonly synsets = new Map<string, Synset>();
   /** Lemma lookups, memoised: a question asks about a few hundred lemmas, mostly common ones. */
   private readonly sensesCache = new Map<string, number[]>();
+  private readonly senseCounts = new Map<string, number>();
 
   constructor(private readonly dictDir: string = defaultDictDir()) {}
 
@@ -71,6 +73,21 @@ export class WordNet {
     if (this.sensesCache.size >= CACHED_LOOKUPS) this.sensesCache.clear();
     this.sensesCache.set(cacheKey, offsets);
     return offsets;
+  }
+
+  /**
+   * How many senses a lemma has over all parts of speech (how vague it is). Memoised on its
+   * own: related-word lookups ask it of every lemma they meet, four lookups each otherwise.
+   */
+  senseCount(lemma: string): number {
+    let count = this.senseCounts.get(lemma);
+    if (count === undefined) {
+      count = 0;
+      for (const pos of PARTS_OF_SPEECH) count += this.senses(lemma, pos).length;
+      if (this.senseCounts.size >= CACHED_LOOKUPS) this.senseCounts.clear();
+      this.senseCounts.set(lemma, count);
+    }
+    return count;
   }
 
   synset(pos: PartOfSpeech, offset: number): Synset | undefined {

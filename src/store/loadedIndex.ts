@@ -32,6 +32,8 @@ export interface LoadedIndex {
   meta(docId: string): ArticleMeta | undefined;
   /** An article with its text. */
   article(docId: string): Article | undefined;
+  /** Just its text (what quoting a sentence needs, without copying the metadata). */
+  text(docId: string): string | undefined;
   chunk(label: number): StoredChunk | undefined;
   isLive(label: number): boolean;
   copiesOf(docId: string): readonly string[];
@@ -153,6 +155,7 @@ export function prepareIndex(store: IndexStore, embedder: Embedder, lexicon: Wor
       const text = meta && textOf(docId);
       return meta && text !== undefined ? { ...meta, text } : undefined;
     },
+    text: textOf,
     chunk: (label) => store.chunk(label),
     isLive: (label) => store.isLive(label),
     copiesOf: (docId) => store.copiesOf(docId),

@@ -57,7 +57,7 @@ export function neighboursOf(index: LoadedIndex, sentence: Sentence): Sentence[]
 }
 
 export function textOf(index: LoadedIndex, s: { docId: string; start: number; end: number }): string {
-  return (index.article(s.docId)?.text ?? '').slice(s.start, s.end);
+  return (index.text(s.docId) ?? '').slice(s.start, s.end);
 }
 
 /** A sentence's identity across turns: `docId#index`. */

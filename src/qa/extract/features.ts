@@ -51,18 +51,40 @@ export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatur
   const idf = (t: string) => index.lexical.idf(t);
   const qTerms = [...question.weights.keys()];
   const weightOf = (t: string) => question.weights.get(t) ?? 0;
+  const qWeights = qTerms.map(weightOf);
+  const qPresence = qTerms.map(presence);
   const qMass = qTerms.reduce((sum, t) => sum + weightOf(t) * presence(t), 0) || 1;
   const qPairs = new Set(question.ordered.slice(1).map((t, i) => `${question.ordered[i]} ${t}`));
   const qSet = new Set(qTerms);
 
   // A question term is matched by itself, or in part by the best word standing in for it.
-  const matchOf = (t: string, set: ReadonlySet<string>) => {
-    if (set.has(t)) return 1;
-    let best = 0;
-    for (const [r, credit] of question.related?.get(t) ?? []) if (credit > best && set.has(r)) best = credit;
-    return best;
+  // WordNet lends a question hundreds of such words and a sentence has a dozen terms, so the
+  // sentence's terms are looked up among them (`standsFor`), not the other way round.
+  const standsFor = new Map<string, Array<[slot: string, credit: number]>>();
+  let relatedCount = 0;
+  for (const [slot, relatives] of question.related ?? []) {
+    for (const [r, credit] of relatives) {
+      let slots = standsFor.get(r);
+      if (!slots) standsFor.set(r, (slots = []));
+      slots.push([slot, credit]);
+      relatedCount++;
+    }
+  }
+  const credits = new Map<string, number>();
+  const coverageOf = (set: ReadonlySet<string>) => {
+    credits.clear();
+    if (set.size <= relatedCount) {
+      for (const term of set) for (const [slot, credit] of standsFor.get(term) ?? []) if (credit > (credits.get(slot) ?? 0)) credits.set(slot, credit);
+    } else {
+      for (const [slot, relatives] of question.related ?? []) for (const [r, credit] of relatives) if (credit > (credits.get(slot) ?? 0) && set.has(r)) credits.set(slot, credit);
+    }
+    let sum = 0;
+    for (let i = 0; i < qTerms.length; i++) {
+      const t = qTerms[i]!;
+      sum += (set.has(t) ? 1 : (credits.get(t) ?? 0)) * qWeights[i]! * qPresence[i]!;
+    }
+    return sum / qMass;
   };
-  const coverageOf = (set: ReadonlySet<string>) => qTerms.reduce((sum, t) => sum + matchOf(t, set) * weightOf(t) * presence(t), 0) / qMass;
   const memo = <K, V>(compute: (key: K) => V) => {
     const cache = new Map<K, V>();
     return (key: K) => {
