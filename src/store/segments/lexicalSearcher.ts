@@ -66,12 +66,17 @@ const SEED_STRONG = 0.2;
  * if deleted articles had never been written: scores equal an exhaustive BM25 (the
  * `LexicalIndex` formulas) over those units. Search is document-at-a-time block-max MaxScore
  * (Turtle & Flood 1995; block-max bounds after Ding & Suel 2011, as in PISA's
- * block_max_maxscore): terms are ordered by their best possible contribution; once the k-th
- * best score exceeds what the weakest terms could add together, those terms stop proposing
- * candidates and are only probed, block bound first, for units the others found. A frequent
- * or low-weight term (a related-word expansion) therefore costs a few probes, not a walk of
- * its posting list. One top-k heap spans all segments, so each raises the bar for the next,
- * and a short seed pass per segment sets a floor under the bar before the walk starts.
+ * block_max_maxscore): once the k-th best score exceeds what a set of terms could add
+ * together, those terms stop proposing candidates and are only probed, block bound first, for
+ * units the others found. Which terms go into that set first is a choice (any order keeps the
+ * result exact: the set's summed maxima bound what it can add): here the costliest per unit
+ * of score, postings ÷ best contribution, so a frequent word goes before a rare one of the
+ * same weight and a question's many light related words do not use up the budget its common
+ * words need (PISA orders by best contribution alone: at 20,000 articles that cost BM25 p50
+ * 5.8 ms against 2.9 ms, p95 18.1 against 7.5). A frequent or low-weight term therefore
+ * costs a few probes, not a walk of its posting list. One top-k heap spans all segments, so
+ * each raises the bar for the next, and a short seed pass per segment sets a floor under the
+ * bar before the walk starts.
  */
 export class LexicalSearcher {
   /** Live chunks. */
@@ -172,7 +177,8 @@ export class LexicalSearcher {
         if (stats) stats.blocksTotal += Math.ceil(df / segment.blockSize);
       });
       if (cursors.length === 0) return;
-      cursors.sort((x, y) => x.maxScore - y.maxScore);
+      // The non-essential prefix fills from the front: costliest per unit of score first.
+      cursors.sort((x, y) => y.df / y.maxScore - x.df / x.maxScore || x.maxScore - y.maxScore);
       const seeders = this.seed(segment, source, cursors, top, accept);
       this.searchSegment(segment, source, cursors, contributions, top, accept, stats);
       if (stats) for (const c of [...cursors, ...seeders]) stats.blocksDecoded += c.blocksDecoded;
@@ -193,7 +199,7 @@ export class LexicalSearcher {
    */
   private seed(segment: Segment, source: number, cursors: readonly PostingCursor[], top: TopK, accept: ((label: number) => boolean) | undefined): PostingCursor[] {
     // Returns the cursors it read, for the statistics.
-    const strongest = cursors[cursors.length - 1]!.maxScore;
+    const strongest = Math.max(...cursors.map((c) => c.maxScore));
     const lists = cursors.filter((c) => c.maxScore >= SEED_STRONG * strongest).sort((x, y) => x.df - y.df);
     const deleted = this.deletedUnits[source];
     const { label: labels, length: lengths } = segment.columns;
@@ -221,7 +227,7 @@ export class LexicalSearcher {
     return read;
   }
 
-  /** Block-max MaxScore over one segment's cursors (ascending by maxScore), into the shared heap. */
+  /** Block-max MaxScore over one segment's cursors (costliest per unit of score first), into the shared heap. */
   private searchSegment(
     segment: Segment,
     source: number,
@@ -267,7 +273,7 @@ export class LexicalSearcher {
         continue;
       }
 
-      // Bound the rest from the blocks that would hold this unit, strongest term first.
+      // Bound the rest from the blocks that would hold this unit, last of the prefix first.
       let fits = true;
       let blockSum = 0;
       for (let i = essential - 1; i >= 0; i--) {
@@ -282,7 +288,7 @@ export class LexicalSearcher {
       const label = labels[unit]!;
       if (fits && accept && !accept(label)) fits = false;
       if (fits) {
-        // Probe the non-essential lists, strongest first, while the unit can still enter.
+        // Probe the non-essential lists, last of the prefix first, while the unit can still enter.
         for (let i = 0; i < essential; i++) below[i + 1] = below[i]! + blockBounds[i]!;
         for (let i = essential - 1; i >= 0; i--) {
           const c = cursors[i]!;
