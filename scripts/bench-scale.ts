@@ -67,12 +67,16 @@ const full = run(['ingest', '--corpus', corpus, '--index', indexDir, '--embedder
 const chunks = Number(/(\d+) chunks/.exec(full.stdout)?.[1] ?? 0);
 const unchanged = run(['ingest', '--corpus', corpus, '--index', indexDir, '--embedder', 'hashed']);
 const changedFiles = files.filter((_, i) => i % 100 === 0);
-for (const name of changedFiles) {
-  const path = join(corpus, name);
+const originals = new Map(changedFiles.map((name) => [name, readFileSync(join(corpus, name), 'utf8')]));
+let onePercent: Measured;
+try {
   // A sentence added at the end: the article changes, its file keeps its name.
-  writeFileSync(path, `${readFileSync(path, 'utf8').trimEnd()}\n\nEditors updated this report on request.\n`);
+  for (const [name, text] of originals) writeFileSync(join(corpus, name), `${text.trimEnd()}\n\nEditors updated this report on request.\n`);
+  onePercent = run(['ingest', '--corpus', corpus, '--index', indexDir, '--embedder', 'hashed']);
+} finally {
+  // Put the generated corpus back, so the next run measures the same articles.
+  for (const [name, text] of originals) writeFileSync(join(corpus, name), text);
 }
-const onePercent = run(['ingest', '--corpus', corpus, '--index', indexDir, '--embedder', 'hashed']);
 console.error(`ingest: full ${s(full.seconds)}, unchanged ${s(unchanged.seconds)}, 1% changed ${s(onePercent.seconds)}`);
 
 // 3. Process start → first answer.
