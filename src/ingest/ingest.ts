@@ -22,6 +22,7 @@ import { corpusTableSchema, unchanged, type CorpusTable } from './corpusTable.ts
 import { lockIndex } from './ingestLock.ts';
 import { loaderDigest } from './loaderDigest.ts';
 import { planMerge } from './mergePolicy.ts';
+import { buildCatalog, type CatalogEntry, type CatalogFile } from '../store/catalog.ts';
 import { findCopies } from './nearDuplicates.ts';
 import { prepareArticle, type PreparedArticle } from './prepareArticle.ts';
 
@@ -253,6 +254,7 @@ interface BuildParts {
   table: CorpusTable;
   acronyms: Record<string, string[]>;
   copies: Map<string, string[]>;
+  catalog: CatalogFile;
   skipped: SkippedFile[];
   counts: Manifest['counts'];
   stats: Manifest['stats'];
@@ -312,7 +314,7 @@ async function fullBuild(options: IngestOptions, scan: Awaited<ReturnType<typeof
   const vectors = buildGraphInBackground(embedder.dims, Math.max(1024, scan.files.length * 8));
   const state: Counters = { nextLabel: 0, articles: 0, chunks: 0, sentences: 0, dated: 0, sentenceChars: 0, embeddedChunks: 0 };
   const acronyms: Record<string, string[]> = {};
-  const fingerprints: Array<{ id: string; date: string | null; fingerprint?: string }> = [];
+  const fingerprints: ArticleFacts[] = [];
   async function* all(): AsyncGenerator<PreparedArticle> {
     yield* ahead;
     yield* prepared;
@@ -320,7 +322,7 @@ async function fullBuild(options: IngestOptions, scan: Awaited<ReturnType<typeof
   const inputs = embedAll(all(), embedder, hashed, vectors, state, clock, (p) => {
     count(state, p);
     mergeAcronyms(acronyms, p.article);
-    fingerprints.push({ id: p.article.id, date: p.article.date, fingerprint: p.fingerprint });
+    fingerprints.push(factsOf(p.article, p.fingerprint));
   });
   let segments: string[];
   try {
@@ -338,7 +340,7 @@ async function fullBuild(options: IngestOptions, scan: Awaited<ReturnType<typeof
     nextLabel: state.nextLabel,
     table,
     acronyms,
-    copies: findCopies(fingerprints),
+    ...copiesAndCatalog(fingerprints),
     skipped,
     ...totals(state),
     embeddedArticles: state.articles,
@@ -434,11 +436,11 @@ async function update(options: IngestOptions, scan: Awaited<ReturnType<typeof sc
   }
 
   const acronyms = { ...reuse.acronyms };
-  const freshFingerprints: Array<{ id: string; date: string | null; fingerprint?: string }> = [];
+  const freshFingerprints: ArticleFacts[] = [];
   const inputs = embedAll(prepareAll(iterate(fresh), chunking, clock), reuse.embedder, reuse.hashed, reuse.vectors, state, clock, (p) => {
     count(state, p);
     mergeAcronyms(acronyms, p.article);
-    freshFingerprints.push({ id: p.article.id, date: p.article.date, fingerprint: p.fingerprint });
+    freshFingerprints.push(factsOf(p.article, p.fingerprint));
   });
   const written = await writeSegments(options.indexDir, inputs, clock);
   segmentNames.push(...written);
@@ -470,7 +472,7 @@ async function update(options: IngestOptions, scan: Awaited<ReturnType<typeof sc
   const fingerprints = [
     ...[...located].filter(([id]) => !gone.has(id)).map(([id, at]) => {
       const meta = segments[at.s]!.articleMeta(at.i);
-      return { id, date: meta.date, fingerprint: meta.fingerprint };
+      return factsOf({ ...meta, id }, meta.fingerprint);
     }),
     ...freshFingerprints,
   ];
@@ -483,7 +485,7 @@ async function update(options: IngestOptions, scan: Awaited<ReturnType<typeof sc
     nextLabel: state.nextLabel,
     table,
     acronyms,
-    copies: findCopies(fingerprints),
+    ...copiesAndCatalog(fingerprints),
     skipped,
     ...totals(state),
     embeddedArticles: fresh.length,
@@ -620,6 +622,7 @@ async function saveBuild(options: IngestOptions, build: BuildParts, corpus: { pa
         [BUILD_FILES.tombstones]: tombstoneFile(build.tombstones),
         [BUILD_FILES.acronyms]: build.acronyms,
         [BUILD_FILES.duplicates]: { copies: Object.fromEntries(build.copies) },
+        [BUILD_FILES.catalog]: build.catalog,
       },
     },
     { beforeCommit: options.beforeCommit },
@@ -638,6 +641,7 @@ async function relink(indexDir: string, previous: Previous, corpus: { path: stri
       [BUILD_FILES.tombstones]: read(BUILD_FILES.tombstones),
       [BUILD_FILES.acronyms]: read(BUILD_FILES.acronyms),
       [BUILD_FILES.duplicates]: read(BUILD_FILES.duplicates),
+      [BUILD_FILES.catalog]: read(BUILD_FILES.catalog),
     },
   });
 }
@@ -654,6 +658,19 @@ function countCopies(buildDir: string): number {
   } catch {
     return 0;
   }
+}
+
+/** What finding copies and listing the archive need of each article. */
+type ArticleFacts = CatalogEntry & { fingerprint?: string };
+
+function factsOf(a: CatalogEntry, fingerprint: string | undefined): ArticleFacts {
+  return { id: a.id, title: a.title, date: a.date, outlet: a.outlet, url: a.url, fingerprint };
+}
+
+/** Copies of a story among every live article, and the catalog of the rest. */
+function copiesAndCatalog(articles: readonly ArticleFacts[]): { copies: Map<string, string[]>; catalog: CatalogFile } {
+  const copies = findCopies(articles);
+  return { copies, catalog: buildCatalog(articles, copies) };
 }
 
 function mergeAcronyms(acronyms: Record<string, string[]>, article: Article): void {

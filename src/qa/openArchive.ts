@@ -151,7 +151,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<OpenedAr
       }),
 
     stats: () => stats(live.current),
-    listArticles: () => live.current.newestArticles(Infinity, () => true, true),
+    listArticles: () => live.current.store.catalog(),
     getArticle: (id) => live.current.article(id),
 
     passageAround(docId, start, end) {

@@ -1,7 +1,8 @@
 import type { Article } from '../corpus/types.ts';
+import type { CatalogEntry } from '../store/catalog.ts';
 import type { ArticleMeta } from '../store/indexStore.ts';
 
-export type { ArticleMeta };
+export type { ArticleMeta, CatalogEntry };
 
 /** Options every entry point (CLI, Discord) accepts. */
 export interface AskOptions {
@@ -104,8 +105,8 @@ export interface Archive {
   findSources(claim: string, options?: Pick<AskOptions, 'since' | 'until'>): Promise<Answer>;
   search(query: string, options?: AskOptions & { limit?: number }): Promise<Passage[]>;
   stats(): ArchiveStats;
-  /** All articles that answers may cite (metadata only), newest first, undated last. */
-  listArticles(): ArticleMeta[];
+  /** All articles that answers may cite (id, title, date, outlet, URL), newest first, undated last. */
+  listArticles(): readonly CatalogEntry[];
   /** An article with its text. */
   getArticle(id: string): Article | undefined;
   /** The paragraph (blank-line delimited block) around a span, for "Show passage". */

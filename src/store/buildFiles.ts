@@ -13,6 +13,8 @@ export const BUILD_FILES = {
   acronyms: 'acronyms.json',
   /** Near-duplicate articles (wire copies): each kept article with the ids of its copies. */
   duplicates: 'duplicates.json',
+  /** The articles answers may cite, newest first, with title, outlet and URL (see catalog.ts). */
+  catalog: 'catalog.json',
 } as const;
 
 /** The file in the index folder that names the live build folder; replaced by rename. */

@@ -1,5 +1,6 @@
 import type { AcronymMap } from '../corpus/findAcronyms.ts';
 import type { Article, Span } from '../corpus/types.ts';
+import type { CatalogEntry } from './catalog.ts';
 import type { Manifest } from './manifest.ts';
 import type { VectorIndex } from './vectorIndex.ts';
 
@@ -19,8 +20,8 @@ export interface IndexStore {
   readonly lexical: LexicalSearch;
   /** Articles that answers may cite (live, and not a copy of another). */
   readonly articleCount: number;
-  /** Each such article's metadata, in index order. */
-  metas(): Iterable<ArticleMeta>;
+  /** Those articles newest first, undated last (see catalog.ts): read from the build on first use. */
+  catalog(): readonly CatalogEntry[];
   /** Any live article's metadata, copies included. */
   meta(docId: string): ArticleMeta | undefined;
   /** The cleaned text (offsets everywhere index into it). */

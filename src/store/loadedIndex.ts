@@ -51,7 +51,7 @@ export interface LoadedIndex {
   acronyms: AcronymMap;
   /**
    * The newest dated articles first (undated ones only with `withUndated`, after them), at
-   * most `limit`, those whose date `accept` takes. Sorted once, on first use.
+   * most `limit`, those whose date `accept` takes: the store's catalog, in its order.
    */
   newestArticles(limit: number, accept?: (date: string) => boolean, withUndated?: boolean): ArticleMeta[];
   /** Words this archive uses for the question's words (WordNet relations, see lexicon/). */
@@ -110,13 +110,13 @@ export function prepareIndex(store: IndexStore, embedder: Embedder, lexicon: Wor
     return e.all;
   };
 
-  let byDate: ArticleMeta[] | undefined;
   const newestArticles = (limit: number, accept: (date: string) => boolean = () => true, withUndated = false): ArticleMeta[] => {
-    byDate ??= [...store.metas()].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title));
     const out: ArticleMeta[] = [];
-    for (const a of byDate) {
+    for (const a of store.catalog()) {
       if (out.length >= limit) break;
-      if (a.date ? accept(a.date) : withUndated) out.push(a);
+      if (!(a.date ? accept(a.date) : withUndated)) continue;
+      const meta = store.meta(a.id);
+      if (meta) out.push(meta);
     }
     return out;
   };

@@ -3,8 +3,9 @@ import { z } from 'zod';
 /**
  * Bump when the saved layout changes; an index of another version is rebuilt, not misread.
  * 3: segments of binary columns and block-max postings, one HNSW graph per build.
+ * 4: the article catalog (catalog.json), newest first, written at ingest.
  */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 const fileEntry = z.object({ bytes: z.number().int().nonnegative(), sha256: z.string() });
 

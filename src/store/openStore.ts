@@ -5,6 +5,7 @@ import { displayPath } from '../corpus/loadArticles.ts';
 import type { Span } from '../corpus/types.ts';
 import { BUILD_FILES, SEGMENTS_DIR } from './buildFiles.ts';
 import { IndexError } from './errors.ts';
+import { readCatalog, type CatalogEntry } from './catalog.ts';
 import type { ArticleMeta, IndexStore, StoredChunk } from './indexStore.ts';
 import { corrupt, readBuild, repairCommand } from './readBuild.ts';
 import { ByteLru, LexicalSearcher, openSegment, type Segment } from './segments/index.ts';
@@ -66,7 +67,15 @@ export async function openStore(indexDir: string, expect?: { embedder?: string; 
     const copyOf = new Map<string, string>();
     for (const [kept, copies] of Object.entries(duplicates.copies)) for (const id of copies) copyOf.set(id, kept);
     const acronyms = new Map(Object.entries(readJson<Record<string, string[]>>(BUILD_FILES.acronyms)));
-    return segmentStore({ manifest, embedderState: readJson(BUILD_FILES.embedder), segments, live, lexical, vectors, acronyms, copies: duplicates.copies, copyOf });
+    // Read when first asked for ("what's new?", /sources, /stats), not on every start.
+    const readCatalogFile = () => {
+      try {
+        return readCatalog(readJson(BUILD_FILES.catalog));
+      } catch (error) {
+        throw error instanceof IndexError ? error : corrupt(indexDir, `${BUILD_FILES.catalog} cannot be read (${(error as Error).message})`, corpus);
+      }
+    };
+    return segmentStore({ manifest, embedderState: readJson(BUILD_FILES.embedder), segments, live, lexical, vectors, acronyms, copies: duplicates.copies, copyOf, readCatalog: readCatalogFile });
   } catch (error) {
     for (const segment of segments) segment.close();
     vectors?.close();
@@ -86,6 +95,7 @@ interface Parts {
   acronyms: IndexStore['acronyms'];
   copies: Record<string, string[]>;
   copyOf: Map<string, string>;
+  readCatalog: () => CatalogEntry[];
 }
 
 function segmentStore(p: Parts): IndexStore {
@@ -131,6 +141,7 @@ function segmentStore(p: Parts): IndexStore {
   // The graph skips them itself, so a vector search needs no filter for them (see isLive).
   for (const label of dead) p.vectors.remove(label);
   const recentMetas = new Map<string, ArticleMeta | undefined>();
+  let catalog: readonly CatalogEntry[] | undefined;
   let count: number | undefined;
   return {
     manifest: p.manifest,
@@ -141,15 +152,7 @@ function segmentStore(p: Parts): IndexStore {
     get articleCount() {
       return (count ??= p.manifest.counts.articles - copyOf.size);
     },
-    *metas() {
-      for (let s = 0; s < segments.length; s++) {
-        for (let i = 0; i < segments[s]!.articleCount; i++) {
-          if (!live[s]!(i)) continue;
-          const meta = metaAt({ s, i });
-          if (!copyOf.has(meta.id)) yield meta;
-        }
-      }
-    },
+    catalog: () => (catalog ??= p.readCatalog()),
     meta(docId) {
       // Asked for every retrieved chunk (dates, boosts, citations): kept for recent articles.
       let meta = recentMetas.get(docId);

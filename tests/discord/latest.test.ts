@@ -14,7 +14,7 @@ import type { RecordedRequest, SentInteraction } from '../support/discordStandIn
 const CORPUS = join(import.meta.dirname, '../fixtures/news-dev/corpus');
 let h: Harness;
 let dir: string;
-let newest: SourceFacts[];
+let newest: readonly SourceFacts[];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'archivist-latest-'));
   const archive = await openArchive({ indexDir: join(dir, 'index'), corpusDir: CORPUS, embedder: 'hashed' });

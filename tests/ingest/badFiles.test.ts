@@ -31,7 +31,7 @@ describe('ingest with unusable files', () => {
     expect(reasons['latin1.txt']).toMatch(/UTF-8/);
     expect(reasons['report.pdf']).toMatch(/\.pdf/);
     const store = await openStore(indexDir);
-    expect([...store.metas()].map((a) => a.id)).toEqual(['000_f369db645636c1c7']);
+    expect([...store.catalog()].map((a) => a.id)).toEqual(['000_f369db645636c1c7']);
     store.close();
   });
 

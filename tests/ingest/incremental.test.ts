@@ -72,6 +72,7 @@ describe('incremental ingest', () => {
     expect(again.embeddedArticles).toBe(0);
     const index = await open(indexDir);
     expect(index.meta('000_f369db645636c1c7')?.file).toBe(join(moved, '000_f369db645636c1c7.txt'));
+    expect(index.store.catalog()).toHaveLength(5);
     // Copied without its times: every file is read again, nothing is embedded again.
     const copied = join(await makeTempDir('copied'), 'archive');
     await cp(corpus, copied, { recursive: true });
@@ -151,7 +152,7 @@ describe('incremental ingest', () => {
     expect(second).toMatchObject({ upToDate: false, articles: 4, embeddedArticles: 0, removedArticles: 1, chunks: first.chunks - removed.length });
     const after = await open(indexDir);
     expect(after.meta(removedId)).toBeUndefined();
-    expect([...after.store.metas()].map((m) => m.id)).not.toContain(removedId);
+    expect([...after.store.catalog()].map((m) => m.id)).not.toContain(removedId);
     for (const label of removed) {
       expect(after.chunk(label)).toBeUndefined();
       expect(after.vectors.has(label)).toBe(false);
@@ -169,7 +170,7 @@ describe('incremental ingest', () => {
     expect(tombstones).toEqual({});
     expect(await readdir(join(indexDir, 'segments'))).toEqual(manifest.segments);
     const index = await open(indexDir);
-    expect([...index.store.metas()].map((m) => m.id).sort()).toEqual(['000_f369db645636c1c7', '001_ff5f5ba148e191cb', '002_d97138b7c8b56079']);
+    expect([...index.store.catalog()].map((m) => m.id).sort()).toEqual(['000_f369db645636c1c7', '001_ff5f5ba148e191cb', '002_d97138b7c8b56079']);
   });
 
   it('rebuilds everything with --rebuild, and leaves one build and only the segments it uses', async () => {
@@ -220,6 +221,12 @@ describe('an update answers as a full rebuild of the same corpus would', () => {
       openArchive({ indexDir: freshDir, loaders: fixed, settings: { abstainBelow: 0 } }),
     ]);
     try {
+      // The catalog an update writes is the one a full build writes: the added article in,
+      // the removed one out, the changed one retitled, newest first.
+      expect(updated.listArticles()).toEqual(fresh.listArticles());
+      expect(updated.listArticles().map((a) => a.id)).toContain('005_zanzibar');
+      expect(updated.listArticles().map((a) => a.id)).not.toContain('004_7ba094462437808a');
+      expect(updated.listArticles().find((a) => a.id === '001_ff5f5ba148e191cb')?.title).toBe('Lavrov in Goa');
       const questions = [
         'Where did Jaishankar meet Lavrov in May 2023?',
         'When will boats to Pemba leave?',

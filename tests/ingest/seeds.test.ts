@@ -72,7 +72,7 @@ describe('ingesting the five seeds (hashed)', () => {
   });
 
   it('lists every article with its metadata, citing the file as seen from the working directory', () => {
-    expect([...index.store.metas()].map((m) => m.id).sort()).toEqual(SEED_IDS);
+    expect([...index.store.catalog()].map((m) => m.id).sort()).toEqual(SEED_IDS);
     for (const id of SEED_IDS) expect(index.meta(id)?.file).toBe(join('seeds', `${id}.txt`));
     expect(index.meta('002_d97138b7c8b56079')).toMatchObject({ date: '2023-05-04', outlet: 'PTI' });
   });

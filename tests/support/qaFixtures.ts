@@ -1,3 +1,4 @@
+import { catalogOrder } from '../../src/store/catalog.ts';
 import { ANALYZER_VERSION, analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
 import { findAcronyms } from '../../src/corpus/findAcronyms.ts';
 import { segmentArticle } from '../../src/corpus/segmentArticle.ts';
@@ -114,7 +115,7 @@ export function buildIndex(input: FixtureArticle[], options: FixtureOptions = {}
       search: (weights, k, accept) => lexical.search(weights, k, accept).map((h) => ({ label: h.unit, score: h.score })),
     },
     articleCount: articles.length,
-    metas: () => articles.map(({ text: _text, ...meta }) => meta),
+    catalog: () => [...articles].sort(catalogOrder).map(({ id, title, date, outlet, url }) => ({ id, title, date, outlet, url })),
     meta: (id) => {
       const article = byId.get(id);
       if (!article) return undefined;

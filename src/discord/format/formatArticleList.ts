@@ -1,4 +1,4 @@
-import type { ArticleMeta } from '../../qa/types.ts';
+import type { CatalogEntry } from '../../qa/types.ts';
 import { describeSource } from './describeSource.ts';
 
 /** Articles shown per `/sources` page. */
@@ -12,7 +12,7 @@ export interface ArticlePage {
 }
 
 /** One page of the archive's articles (newest first, as `listArticles()` gives them). Pure. */
-export function formatArticleList(articles: readonly ArticleMeta[], page: number, perPage: number = ARTICLES_PER_PAGE): ArticlePage {
+export function formatArticleList(articles: readonly CatalogEntry[], page: number, perPage: number = ARTICLES_PER_PAGE): ArticlePage {
   const pageCount = Math.max(1, Math.ceil(articles.length / perPage));
   const shown = Math.min(Math.max(0, Math.trunc(page)), pageCount - 1);
   if (articles.length === 0) return { text: 'The archive is empty.', page: 0, pageCount: 1 };
