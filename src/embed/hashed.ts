@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { analyzeTerms } from '../analyze/analyzeTerms.ts';
 import type { Embedder } from './types.ts';
-import { fitWordVectors, textVector, type WordVectors } from './wordVectors.ts';
+import { countsVector, fitWordVectors, type WordVectors } from './wordVectors.ts';
 
 /**
  * The offline backend: needs no downloaded weights. A text's vector has two parts: a signed
@@ -110,16 +110,21 @@ export function restoreHashedEmbedder(state: HashedState): HashedEmbedder {
     const counts = new Map<string, number>();
     for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
     for (const [term, tf] of counts) addFeature(vector, hashOf(term), (1 + Math.log(tf)) * idfOf(term));
+    // Each pair's left word is the last pair's right one: its hash and IDF are looked up once.
+    let leftHash = terms.length > 0 ? hashOf(terms[0]!) : 0;
+    let leftIdf = terms.length > 0 ? idfOf(terms[0]!) : 0;
     for (let i = 1; i < terms.length; i++) {
-      const a = terms[i - 1]!;
       const b = terms[i]!;
+      const rightIdf = idfOf(b);
       // The hash of the pair "a b", continued from a's memoised hash instead of building the string.
-      addFeature(vector, fnv1aContinue(fnv1aContinue(hashOf(a), ' '), b), BIGRAM_WEIGHT * Math.min(idfOf(a), idfOf(b)));
+      addFeature(vector, fnv1aContinue(fnv1aContinue(leftHash, ' '), b), BIGRAM_WEIGHT * Math.min(leftIdf, rightIdf));
+      leftHash = hashOf(b);
+      leftIdf = rightIdf;
     }
     normalise(vector);
     if (!semantic) return vector;
     // Two unit parts scaled so the cosine of two texts is (1 - w)·hashed + w·semantic.
-    const meaning = textVector(semantic.model, semantic.index, terms, (t, tf) => (1 + Math.log(tf)) * idfOf(t));
+    const meaning = countsVector(semantic.model, semantic.index, counts, (t, tf) => (1 + Math.log(tf)) * idfOf(t));
     const out = new Float32Array(totalDims);
     const hashedScale = Math.sqrt(1 - semantic.weight);
     const semanticScale = Math.sqrt(semantic.weight);

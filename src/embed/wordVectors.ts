@@ -201,17 +201,21 @@ function hashKey(key: number): number {
   return Math.imul(lo ^ Math.imul(hi, 0x27d4eb2d), 0x9e3779b1) >>> 0;
 }
 
-/** A text's vector: the mean of its words' vectors weighted by `weight` (term frequency × IDF), unit length; zeros when no word is known. */
-export function textVector(model: WordVectors, index: ReadonlyMap<string, number>, terms: readonly string[], weightOf: (term: string, tf: number) => number): Float32Array {
-  const v = new Float32Array(model.dims);
-  const tf = new Map<string, number>();
-  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+/**
+ * A text's vector from its term counts (in the order the terms first occur): the mean of its
+ * words' vectors weighted by `weightOf` (term frequency × IDF), unit length; zeros when no
+ * word is known.
+ */
+export function countsVector(model: WordVectors, index: ReadonlyMap<string, number>, tf: ReadonlyMap<string, number>, weightOf: (term: string, tf: number) => number): Float32Array {
+  const { dims, vectors } = model;
+  const v = new Float32Array(dims);
   for (const [t, count] of tf) {
     const i = index.get(t);
     if (i === undefined) continue;
     const w = weightOf(t, count);
-    const row = model.vectors.subarray(i * model.dims, (i + 1) * model.dims);
-    for (let k = 0; k < model.dims; k++) v[k]! += w * row[k]!;
+    // Indexed in place: a subarray per term was an allocation per word of every chunk.
+    const at = i * dims;
+    for (let k = 0; k < dims; k++) v[k]! += w * vectors[at + k]!;
   }
   return normalise(v);
 }
