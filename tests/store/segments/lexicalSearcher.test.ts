@@ -154,50 +154,46 @@ describe('LexicalSearcher over segments with tombstones', () => {
     }
   });
 
-  it('leaves most blocks of a frequent low-weight term undecoded', async () => {
-    // One larger segment: a rare term decides, a term in nearly every chunk only adds 0.1.
-    const big = syntheticArticles({ articles: 1500, vocabulary: VOCAB, firstLabel: 100_000, seed: 11 });
-    const dir = join(root, 'big');
+  /**
+   * One larger segment of 1,500 synthetic articles (block size 16), searched for `weights`:
+   * the ranking is checked against brute force, and the work counters are returned.
+   */
+  async function searchBig(name: string, seed: number, weights: Map<string, number>): Promise<{ stats: SearchStats; unitCount: number; frequentDf: number }> {
+    const big = syntheticArticles({ articles: 1500, vocabulary: VOCAB, firstLabel: 100_000 * seed, seed });
+    const dir = join(root, name);
     await writeSegment(dir, big, { blockSize: 16 });
     const segment = openSegment(dir);
     try {
       const searcher = new LexicalSearcher([{ segment }]);
-      const frequent = VOCAB[0]!;
-      expect(searcher.documentFrequency(frequent)).toBeGreaterThan(0.5 * searcher.unitCount);
-      const weights = new Map([[VOCAB[150]!, 1.5], [VOCAB[160]!, 1], [frequent, 0.1], [VOCAB[1]!, 0.1], [VOCAB[2]!, 0.1]]);
       const stats: SearchStats = { candidates: 0, scored: 0, blocksDecoded: 0, blocksTotal: 0 };
       const hits = searcher.search(weights, 10, undefined, stats);
       const units = big.flatMap((a) => a.chunks.map((c) => ({ label: c.label, terms: c.terms })));
       expect(sameRanking(hits, bruteForceBm25(units, weights, 10))).toBeUndefined();
-      expect(stats.blocksDecoded).toBeLessThan(0.25 * stats.blocksTotal);
-      expect(stats.candidates).toBeLessThan(0.25 * searcher.unitCount);
+      return { stats, unitCount: searcher.unitCount, frequentDf: searcher.documentFrequency(VOCAB[0]!) };
     } finally {
       segment.close();
     }
+  }
+
+  it('leaves most blocks of a frequent low-weight term undecoded', async () => {
+    // A rare term decides, a term in nearly every chunk only adds 0.1.
+    const weights = new Map([[VOCAB[150]!, 1.5], [VOCAB[160]!, 1], [VOCAB[0]!, 0.1], [VOCAB[1]!, 0.1], [VOCAB[2]!, 0.1]]);
+    const { stats, unitCount, frequentDf } = await searchBig('big', 11, weights);
+    expect(frequentDf).toBeGreaterThan(0.5 * unitCount);
+    expect(stats.blocksDecoded).toBeLessThan(0.25 * stats.blocksTotal);
+    expect(stats.candidates).toBeLessThan(0.25 * unitCount);
   });
 
   it('does not let many light words make a frequent heavy word walk its list', async () => {
     // A question's common words at full weight, one rarer name, and a dozen light related
     // words: ordered by best contribution alone, the light lists filled the budget of what
     // may be left unwalked, and the frequent words proposed nearly every chunk.
-    const big = syntheticArticles({ articles: 1500, vocabulary: VOCAB, firstLabel: 200_000, seed: 12 });
-    const dir = join(root, 'light');
-    await writeSegment(dir, big, { blockSize: 16 });
-    const segment = openSegment(dir);
-    try {
-      const searcher = new LexicalSearcher([{ segment }]);
-      const weights = new Map([[VOCAB[0]!, 1], [VOCAB[1]!, 1], [VOCAB[120]!, 1]]);
-      for (let i = 0; i < 12; i++) weights.set(VOCAB[180 + 8 * i]!, 0.15);
-      expect(searcher.documentFrequency(VOCAB[0]!)).toBeGreaterThan(0.5 * searcher.unitCount);
-      const stats: SearchStats = { candidates: 0, scored: 0, blocksDecoded: 0, blocksTotal: 0 };
-      const hits = searcher.search(weights, 10, undefined, stats);
-      const units = big.flatMap((a) => a.chunks.map((c) => ({ label: c.label, terms: c.terms })));
-      expect(sameRanking(hits, bruteForceBm25(units, weights, 10))).toBeUndefined();
-      // 1,201 of 3,612 chunks; 2,572 when lists were ordered by best contribution alone.
-      expect(stats.candidates).toBeLessThan(0.4 * searcher.unitCount);
-    } finally {
-      segment.close();
-    }
+    const weights = new Map([[VOCAB[0]!, 1], [VOCAB[1]!, 1], [VOCAB[120]!, 1]]);
+    for (let i = 0; i < 12; i++) weights.set(VOCAB[180 + 8 * i]!, 0.15);
+    const { stats, unitCount, frequentDf } = await searchBig('light', 12, weights);
+    expect(frequentDf).toBeGreaterThan(0.5 * unitCount);
+    // 1,201 of 3,612 chunks; 2,572 when lists were ordered by best contribution alone.
+    expect(stats.candidates).toBeLessThan(0.4 * unitCount);
   });
 
   it('refuses tombstones whose counts do not match the deleted articles', () => {
