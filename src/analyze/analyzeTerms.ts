@@ -63,8 +63,7 @@ function asciiWords(lower: string): string[] {
   const n = lower.length;
   let i = 0;
   while (i < n) {
-    let c = lower.charCodeAt(i);
-    if (!isAsciiWordChar(c)) {
+    if (!isAsciiWordChar(lower.charCodeAt(i))) {
       i++;
       continue;
     }
@@ -74,7 +73,7 @@ function asciiWords(lower: string): string[] {
     // An apostrophe followed by letters joins the word ("o'clock", "nation's").
     if (i + 1 < n && lower.charCodeAt(i) === APOSTROPHE && isAsciiLetter(lower.charCodeAt(i + 1))) {
       i += 2;
-      while (i < n && isAsciiLetter((c = lower.charCodeAt(i)))) i++;
+      while (i < n && isAsciiLetter(lower.charCodeAt(i))) i++;
       // "nation's" → "nation"; "it's" → "it".
       end = i - end === 2 && lower.charCodeAt(i - 1) === LOWER_S ? end : i;
     }
@@ -138,7 +137,6 @@ export function analyzeTerms(text: string): string[] {
   }
   return terms;
 }
-
 
 /** Term → occurrences. */
 export function countTerms(terms: readonly string[]): Map<string, number> {

@@ -8,6 +8,7 @@ import { DEFAULT_CHUNK_OPTIONS, type Article, type ChunkOptions, type SkippedFil
 import { chooseBuildEmbedder, DEFAULT_LOADERS, type EmbedderLoaders } from '../embed/chooseEmbedder.ts';
 import { fitHashedEmbedder, HASHED_VERSION, restoreHashedEmbedder, SEMANTIC_FIT_TEXTS, type HashedEmbedder, type HashedState } from '../embed/hashed.ts';
 import type { Embedder, EmbedderChoice } from '../embed/types.ts';
+import { buildCatalog, type CatalogEntry, type CatalogFile } from '../store/catalog.ts';
 import { BUILD_FILES, SEGMENTS_DIR } from '../store/buildFiles.ts';
 import { chunkEmbeddingText } from '../store/chunkText.ts';
 import { INDEX_FORMAT_VERSION, type Manifest } from '../store/manifest.ts';
@@ -22,7 +23,6 @@ import { corpusTableSchema, unchanged, type CorpusTable } from './corpusTable.ts
 import { lockIndex } from './ingestLock.ts';
 import { loaderDigest } from './loaderDigest.ts';
 import { planMerge } from './mergePolicy.ts';
-import { buildCatalog, type CatalogEntry, type CatalogFile } from '../store/catalog.ts';
 import { findCopies } from './nearDuplicates.ts';
 import { prepareArticle, type PreparedArticle } from './prepareArticle.ts';
 

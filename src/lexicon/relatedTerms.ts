@@ -1,5 +1,5 @@
 import { analyzeTerms, irregularBase, isStopword, stemWord, tokenizeWords } from '../analyze/analyzeTerms.ts';
-import type { PartOfSpeech, Synset, WordNet } from './wordnet.ts';
+import { PARTS_OF_SPEECH, type PartOfSpeech, type Synset, type WordNet } from './wordnet.ts';
 
 /**
  * Words an archive may use for a question's words: "encounter" → meeting, "Laotian" → Laos,
@@ -40,7 +40,6 @@ const ONE_STEP = new Set(['@', '@i', '~', '~i', '#p', '%p']);
 /** Two steps only downwards, to things more specific: instances of a kind, parts of a part. */
 const DOWNWARD = new Set(['~i', '%p']);
 const DERIVED = new Set(['+', '\\', '<']);
-const POSES: PartOfSpeech[] = ['n', 'v', 'a', 'r'];
 /** Longest phrase looked up as one lemma ("prime minister", "gaza strip", "south china sea"). */
 const LONGEST_PHRASE = 3;
 
@@ -195,6 +194,6 @@ export function lemmaCandidates(word: string, single: boolean): Array<[PartOfSpe
   for (const [from, to] of suffixes) if (word.endsWith(from) && word.length > from.length + 2) forms.add(word.slice(0, -from.length) + to);
   if (single) forms.add(irregularBase(word));
   const out: Array<[PartOfSpeech, string]> = [];
-  for (const pos of POSES) for (const form of forms) out.push([pos, form]);
+  for (const pos of PARTS_OF_SPEECH) for (const form of forms) out.push([pos, form]);
   return out;
 }
