@@ -10,7 +10,7 @@ import { STOPWORDS } from './stopwords.ts';
  * Bump whenever a change here (tokens, stopwords, stems) would analyse the same text
  * differently: an index built with another version is rebuilt rather than half-matched.
  */
-export const ANALYZER_VERSION = 5;
+export const ANALYZER_VERSION = 6;
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 /** Single letters joined by dots: "U.S.", "U.N.", "e.g.", and "U.S" where a sentence's full stop took the last dot. */
@@ -118,12 +118,23 @@ export function stemWord(word: string): string {
   let stem = stemCache.get(word);
   if (stem === undefined) {
     const base = IRREGULAR.get(word) ?? word;
-    stem = /^\d/.test(base) || base.length < 3 ? base : stemmer(base);
+    stem = /^\d/.test(base) || base.length < 3 ? base : undoubled(stemmer(base));
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, stem);
   }
   return stem;
 }
+
+/**
+ * Porter undoubles a final consonant only after cutting "-ed" or "-ing" ("added" → "ad",
+ * "staffed" → "staf") and leaves the bare word as it is ("add", "staff"), so a question's
+ * "add" never met an article's "added". Undoubling every stem the same way (l, s and z
+ * excepted, as in Porter) makes the forms meet.
+ */
+function undoubled(stem: string): string {
+  return stem.length >= 3 && FINAL_DOUBLE.test(stem) ? stem.slice(0, -1) : stem;
+}
+const FINAL_DOUBLE = /([bcdfghjkmnpqrtvwx])\1$/;
 
 export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);

@@ -79,3 +79,18 @@ describe('the ASCII scan', () => {
     }
   });
 });
+
+describe('a final double consonant', () => {
+  it('is undoubled in every stem, so a bare verb meets its "-ed" and "-ing" forms', () => {
+    // Porter alone gives "added" → "ad" but "add" → "add".
+    expect(analyzeTerms('employers add jobs')).toEqual(analyzeTerms('employers added jobs'));
+    expect(stemWord('staff')).toBe(stemWord('staffed'));
+    expect(stemWord('boycott')).toBe(stemWord('boycotting'));
+  });
+
+  it('is kept for l, s and z, as Porter keeps them', () => {
+    expect(stemWord('pass')).toBe('pass');
+    expect(stemWord('buzz')).toBe('buzz');
+    expect(stemWord('controlled')).toBe(stemWord('control'));
+  });
+});

@@ -58,12 +58,12 @@ describe('ask(): words the archive uses for the question’s (WordNet)', () => {
     expect(answer.sentences[0]!.text).toContain('Vientiane');
   });
 
-  it('without the related words, nothing in the archive matches the question', async () => {
+  it('without the related words, nothing in the archive matches the question: another sentence first, less confidence', async () => {
     const withRelated = await asker(index(), { abstainBelow: 0 })(question);
     const without = await asker(index(), { abstainBelow: 0, related: false })(question);
     expect(without.confidence).toBeLessThan(withRelated.confidence);
-    expect(await asker(index())(question)).toMatchObject({ kind: 'answer' });
-    expect(await asker(index(), { related: false })(question)).toMatchObject({ kind: 'abstain' });
+    expect(withRelated.sentences[0]!.text).toContain('Vientiane');
+    expect(without.sentences[0]!.text).not.toContain('Vientiane');
   });
 });
 
