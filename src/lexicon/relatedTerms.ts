@@ -60,29 +60,18 @@ export function relatedTerms(
   const own = new Set(analyzeTerms(question));
   const out: RelatedTerms = new Map();
 
-  const credit = (slot: string, lemma: string, value: number) => {
-    const term = termOf(lemma);
-    if (term === undefined || own.has(term)) return;
+  /**
+   * Credit a slot with the archive term standing for a lemma (`ArchiveTerm`); a phrase holding
+   * one of the question's own words is the same thing spelled out ("republic of india") and
+   * adds nothing.
+   */
+  const credit = (slot: string, found: ArchiveTerm, value: number) => {
+    if (own.has(found.term) || (found.phrase && found.terms.some((t) => own.has(t)))) return;
     let related = out.get(slot);
     if (!related) out.set(slot, (related = new Map()));
-    if ((related.get(term) ?? 0) < value) related.set(term, value);
+    if ((related.get(found.term) ?? 0) < value) related.set(found.term, value);
   };
-  /**
-   * The archive term standing for a lemma. A phrase ("gaza strip", "new delhi") stands by its
-   * rarest word, and only when the archive has all its words; a phrase holding one of the
-   * question's own words is the same thing spelled out ("republic of india") and adds nothing.
-   * A phrase is not stood for by a vague word of it ("get-up-and-go" is not "get"), and one
-   * with a single content word ("go-between", "go to") is an idiom that stands for nothing.
-   */
-  const termOf = (lemma: string): string | undefined => {
-    const terms = analyzeTerms(lemma);
-    if (terms.length === 0 || !terms.every(inArchive)) return undefined;
-    const words = tokenizeWords(lemma);
-    if (words.length === 1) return terms[0];
-    if (terms.length === 1 || terms.some((t) => own.has(t))) return undefined;
-    const telling = words.filter((w) => !isStopword(w) && !isVague(wordnet, w, o.maxSenses)).map(stemWord);
-    return telling.length ? telling.reduce((a, b) => (rarity(b) > rarity(a) ? b : a)) : undefined;
-  };
+  const around = (phrase: string, single: boolean) => archiveTermsAround(wordnet, phrase, single, o, inArchive, rarity);
 
   // A phrase WordNet lists as one ("Middle East", "Russian capital") is one thing: its words
   // lend only their other forms ("Russian" → Russia), not broader or narrower things ("middle"
@@ -90,24 +79,104 @@ export function relatedTerms(
   // of its words (Moscow for "Russian" and for "capital").
   const inPhrase = new Set<number>();
   for (let i = 0; i < words.length; i++) {
+    if (!wordnet.startsPhrase(words[i]!)) continue;
     for (let length = 2; length <= LONGEST_PHRASE && i + length <= words.length; length++) {
       const phrase = words.slice(i, i + length);
       if (isStopword(phrase.at(-1)!)) continue;
-      const around = lemmasAround(wordnet, phrase.join('_'), false, o);
-      if (around.length === 0) continue;
+      const { listed, terms } = around(phrase.join('_'), false);
+      if (!listed) continue;
       for (let j = i; j < i + length; j++) inPhrase.add(j);
       // A word the question also uses outside the phrase keeps its own meaning there: only the
       // phrase's head (its last word) takes what stands for the phrase.
       const outside = new Set(words.filter((_, j) => j < i || j >= i + length).map(stemWord));
       const slots = phrase.filter((w, k) => !isStopword(w) && (k === length - 1 || !outside.has(stemWord(w)))).map(stemWord);
-      for (const { lemma, how } of around) for (const slot of slots) credit(slot, lemma, o[how]);
+      for (const { found, how } of terms) for (const slot of slots) credit(slot, found, o[how]);
     }
   }
   words.forEach((word, i) => {
     if (isStopword(word) || /^\d/.test(word)) return;
-    for (const { lemma, how } of lemmasAround(wordnet, word, true, o)) if (how === 'close' || !inPhrase.has(i)) credit(stemWord(word), lemma, o[how]);
+    for (const { found, how } of around(word, true).terms) if (how === 'close' || !inPhrase.has(i)) credit(stemWord(word), found, o[how]);
   });
   return out;
+}
+
+/** The archive term standing for a WordNet lemma. */
+interface ArchiveTerm {
+  term: string;
+  /** The lemma's analysed terms. */
+  terms: string[];
+  phrase: boolean;
+}
+
+/** Whether WordNet lists a word or phrase, and the archive terms around it. */
+interface AroundTerms {
+  listed: boolean;
+  terms: Array<{ found: ArchiveTerm; how: Closeness }>;
+}
+
+interface ArchiveCache {
+  /** Lemma → the archive term standing for it, or null. */
+  terms: Map<string, ArchiveTerm | null>;
+  around: Map<string, AroundTerms>;
+}
+
+/**
+ * Per WordNet and archive (its `inArchive` function, one per loaded index): the lemmas around
+ * a word narrowed to those the archive has. A word has hundreds of lemmas around it ("city":
+ * every city WordNet knows) and a question's words are mostly the same common ones question
+ * after question, so each question credits only the few dozen the archive holds.
+ */
+const archiveCaches = new WeakMap<WordNet, WeakMap<(term: string) => boolean, Map<string, ArchiveCache>>>();
+const ARCHIVE_CACHE_LIMIT = 50_000;
+
+function archiveTermsAround(
+  wordnet: WordNet,
+  phrase: string,
+  single: boolean,
+  o: RelatedTermsOptions,
+  inArchive: (term: string) => boolean,
+  rarity: (term: string) => number,
+): AroundTerms {
+  let perArchive = archiveCaches.get(wordnet);
+  if (!perArchive) archiveCaches.set(wordnet, (perArchive = new WeakMap()));
+  let perOptions = perArchive.get(inArchive);
+  if (!perOptions) perArchive.set(inArchive, (perOptions = new Map()));
+  const optionsKey = `${o.senses}|${o.maxSenses}|${o.maxWordSenses}`;
+  let cache = perOptions.get(optionsKey);
+  if (!cache) perOptions.set(optionsKey, (cache = { terms: new Map(), around: new Map() }));
+  const cached = cache.around.get(phrase);
+  if (cached) return cached;
+  const lemmas = lemmasAround(wordnet, phrase, single, o);
+  const terms: Array<{ found: ArchiveTerm; how: Closeness }> = [];
+  for (const { lemma, how } of lemmas) {
+    let found = cache.terms.get(lemma);
+    if (found === undefined) {
+      found = archiveTermOf(wordnet, lemma, inArchive, rarity, o.maxSenses);
+      if (cache.terms.size >= ARCHIVE_CACHE_LIMIT) cache.terms.clear();
+      cache.terms.set(lemma, found);
+    }
+    if (found) terms.push({ found, how });
+  }
+  const result: AroundTerms = { listed: lemmas.length > 0, terms };
+  if (cache.around.size >= ARCHIVE_CACHE_LIMIT) cache.around.clear();
+  cache.around.set(phrase, result);
+  return result;
+}
+
+/**
+ * The archive term standing for a lemma. A phrase ("gaza strip", "new delhi") stands by its
+ * rarest word, and only when the archive has all its words. It is not stood for by a vague word
+ * of it ("get-up-and-go" is not "get"), and one with a single content word ("go-between",
+ * "go to") is an idiom that stands for nothing.
+ */
+function archiveTermOf(wordnet: WordNet, lemma: string, inArchive: (term: string) => boolean, rarity: (term: string) => number, maxSenses: number): ArchiveTerm | null {
+  const terms = analyzeTerms(lemma);
+  if (terms.length === 0 || !terms.every(inArchive)) return null;
+  const words = tokenizeWords(lemma);
+  if (words.length === 1) return { term: terms[0]!, terms, phrase: false };
+  if (terms.length === 1) return null;
+  const telling = words.filter((w) => !isStopword(w) && !isVague(wordnet, w, maxSenses)).map(stemWord);
+  return telling.length ? { term: telling.reduce((a, b) => (rarity(b) > rarity(a) ? b : a)), terms, phrase: true } : null;
 }
 
 type Closeness = 'close' | 'near' | 'far';

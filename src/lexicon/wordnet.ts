@@ -47,19 +47,22 @@ const CACHED_LOOKUPS = 50_000;
 export class WordNet {
   private readonly indexes = new Map<PartOfSpeech, IndexFile>();
   private readonly data = new Map<PartOfSpeech, Buffer>();
-  private readonly synsets = new Map<string, Synset>();
-  /** Lemma lookups, memoised: a question asks about a few hundred lemmas, mostly common ones. */
-  private readonly sensesCache = new Map<string, number[]>();
+  /** Per part of speech (no key strings to build): offset → synset. */
+  private readonly synsets = new Map<PartOfSpeech, Map<number, Synset>>(PARTS_OF_SPEECH.map((pos) => [pos, new Map()]));
+  /** Lemma lookups per part of speech, memoised: a question asks about a few hundred lemmas, mostly common ones. */
+  private readonly sensesCache = new Map<PartOfSpeech, Map<string, number[]>>(PARTS_OF_SPEECH.map((pos) => [pos, new Map()]));
   private readonly senseCounts = new Map<string, number>();
+  /** First words of the multi-word lemmas of every part of speech ("gaza" for "gaza_strip"). */
+  private phraseStarts: Set<string> | undefined;
 
   constructor(private readonly dictDir: string = defaultDictDir()) {}
 
   /** Synset offsets of a lemma ("gaza_strip" or "gaza strip"), most frequent sense first. */
   senses(lemma: string, pos: PartOfSpeech): number[] {
-    const key = lemma.toLowerCase().replace(/ /g, '_');
-    const cacheKey = `${pos}:${key}`;
-    const cached = this.sensesCache.get(cacheKey);
+    const cache = this.sensesCache.get(pos)!;
+    const cached = cache.get(lemma);
     if (cached) return cached;
+    const key = lemma.toLowerCase().replace(/ /g, '_');
     const line = this.findIndexLine(pos, key);
     let offsets: number[] = [];
     if (line) {
@@ -70,8 +73,8 @@ export class WordNet {
       const first = 4 + pointerCount + 2;
       offsets = fields.slice(first, first + synsetCount).map(Number);
     }
-    if (this.sensesCache.size >= CACHED_LOOKUPS) this.sensesCache.clear();
-    this.sensesCache.set(cacheKey, offsets);
+    if (cache.size >= CACHED_LOOKUPS) cache.clear();
+    cache.set(lemma, offsets);
     return offsets;
   }
 
@@ -90,17 +93,36 @@ export class WordNet {
     return count;
   }
 
+  /**
+   * Whether some multi-word lemma begins with `word` ("middle" for "middle east"). A question
+   * of ten words has a score of two- and three-word spans, almost none of them lemmas: this
+   * answers for them with one set lookup instead of a lookup per form and part of speech.
+   */
+  startsPhrase(word: string): boolean {
+    if (!this.phraseStarts) {
+      const starts = new Set<string>();
+      for (const pos of PARTS_OF_SPEECH) {
+        for (const lemma of this.indexFile(pos).lines.keys()) {
+          const cut = lemma.indexOf('_');
+          if (cut > 0) starts.add(lemma.slice(0, cut));
+        }
+      }
+      this.phraseStarts = starts;
+    }
+    return this.phraseStarts.has(word.toLowerCase());
+  }
+
   synset(pos: PartOfSpeech, offset: number): Synset | undefined {
-    const key = `${pos}${offset}`;
-    const cached = this.synsets.get(key);
+    const synsets = this.synsets.get(pos)!;
+    const cached = synsets.get(offset);
     if (cached) return cached;
     const data = this.dataFile(pos);
     if (offset >= data.length) return undefined;
     const end = data.indexOf(10, offset);
     const line = data.toString('latin1', offset, end === -1 ? data.length : end);
     const parsed = parseSynsetLine(line, pos, offset);
-    if (this.synsets.size >= CACHED_LOOKUPS) this.synsets.clear();
-    if (parsed) this.synsets.set(key, parsed);
+    if (synsets.size >= CACHED_LOOKUPS) synsets.clear();
+    if (parsed) synsets.set(offset, parsed);
     return parsed;
   }
 

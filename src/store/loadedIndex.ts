@@ -137,9 +137,11 @@ export function prepareIndex(store: IndexStore, embedder: Embedder, lexicon: Wor
         return cannotTell();
       }
     };
+  // One function per loaded index: related-word lookups memoise the archive's terms by it.
+  const inArchive = (term: string) => lexical.documentFrequency(term) > 0;
+  const rarity = (term: string) => lexical.idf(term);
   const related = guarded(
-    (question: string, options?: Partial<RelatedTermsOptions>): RelatedTerms =>
-      relatedTerms(lexicon, question, (t) => lexical.documentFrequency(t) > 0, (t) => lexical.idf(t), options),
+    (question: string, options?: Partial<RelatedTermsOptions>): RelatedTerms => relatedTerms(lexicon, question, inArchive, rarity, options),
     (): RelatedTerms => new Map(),
   );
   const { counts, stats } = manifest;

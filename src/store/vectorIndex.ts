@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import hnswlib from 'hnswlib-node';
+import { ByteLru } from './segments/byteLru.ts';
 
 /**
  * The only importer of hnswlib-node besides `graphWorker.mjs` (a full build's graph, grown on
@@ -18,6 +19,7 @@ export interface VectorIndex {
   has(label: number): boolean;
   /** Every live label. */
   labels(): number[];
+  /** The stored vector of a label (possibly shared with later calls: read it, do not modify it). */
   vector(label: number): Float32Array;
   /** Nearest labels by cosine similarity (1 = identical), best first. */
   search(query: Float32Array, k: number, accept?: (label: number) => boolean): Array<{ label: number; similarity: number }>;
@@ -93,6 +95,11 @@ class GraphFileVectors {
   /** Element of each label (−1: not in the file), indexed by label. */
   private elementOf: Int32Array | undefined;
   private readonly layout: { count: number; perElement: number; labelOffset: number; offsetData: number };
+  /**
+   * Vectors read lately: the chunks BM25 proposes for one question are mostly those it proposed
+   * for the last few (a story is asked about in turns), and a cached one costs no system call.
+   */
+  private readonly recent = new ByteLru<number, Float32Array>(RECENT_VECTOR_BYTES);
 
   constructor(
     private readonly file: string,
@@ -111,16 +118,20 @@ class GraphFileVectors {
     const elements = (this.elementOf ??= this.readLabels(this.fd));
     const element = label >= 0 && label < elements.length ? elements[label]! : -1;
     if (element < 0) return undefined;
+    const cached = this.recent.get(label);
+    if (cached) return cached;
     const out = new Float32Array(this.dims);
     const bytes = new Uint8Array(out.buffer);
     const at = HEADER_BYTES + element * this.layout.perElement + this.layout.offsetData;
     if (readSync(this.fd, bytes, 0, bytes.length, at) !== bytes.length) throw new Error(`${this.file} ends inside element ${element}`);
+    this.recent.set(label, out, bytes.length);
     return out;
   }
 
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
+    this.recent.clear();
   }
 
   private readLabels(fd: number): Int32Array {
@@ -149,6 +160,8 @@ class GraphFileVectors {
 
 /** Bytes read at a time while finding where each label sits. */
 const LABEL_READ_BYTES = 4 * 2 ** 20;
+/** Budget of recently read vectors (8 MiB: 8,192 vectors of 256 dimensions). */
+const RECENT_VECTOR_BYTES = 8 * 2 ** 20;
 /** Largest label, in elements, an array by label may span. */
 const SPARSE_LABELS = 16;
 

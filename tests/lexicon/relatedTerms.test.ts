@@ -123,3 +123,17 @@ describe('relatedTerms of prepositions', () => {
     expect(related.get('push')?.get('press')).toBeGreaterThan(0); // the question's real verb still lends
   });
 });
+
+describe('relatedTerms remembered across questions', () => {
+  it('keeps each archive’s words apart, and still leaves out a later question’s own words', () => {
+    const [hasMoscow, rarity] = archive('Moscow');
+    const [hasParis] = archive('Paris');
+    const asked = 'What did he say in the Russian capital?';
+    expect(relatedTerms(wordnet, asked, hasMoscow, rarity).get('capit')?.get('moscow')).toBe(DEFAULT_RELATED_OPTIONS.close);
+    // The same words of another archive: Moscow is not in it.
+    expect(relatedTerms(wordnet, asked, hasParis, rarity).get('capit')).toBeUndefined();
+    // The first archive again, with Moscow now one of the question's own words.
+    expect(relatedTerms(wordnet, 'What did he say in the Russian capital, Moscow?', hasMoscow, rarity).get('capit')?.has('moscow') ?? false).toBe(false);
+    expect(relatedTerms(wordnet, asked, hasMoscow, rarity).get('capit')?.get('moscow')).toBe(DEFAULT_RELATED_OPTIONS.close);
+  });
+});

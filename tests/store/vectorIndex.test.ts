@@ -80,6 +80,11 @@ describe('vector index', () => {
       bytes.writeFloatLE(0.5, at);
       await writeFile(file, bytes);
       expect(loaded.vector(42)[0]).toBe(0.5);
+      // A vector read lately is kept: read again, it costs no file read (a second change on
+      // disk is not seen; build files are never changed in place).
+      bytes.writeFloatLE(0.25, at);
+      await writeFile(file, bytes);
+      expect(loaded.vector(42)[0]).toBe(0.5);
       // A new label and a replaced one are not in the file: their vectors come from the graph.
       loaded.add(300, v(...Array.from({ length: 16 }, (_, i) => (i === 3 ? 2 : 0))));
       loaded.remove(7);

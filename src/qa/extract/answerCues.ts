@@ -36,10 +36,6 @@ const CAPITALISED = /(?<![.!?]\s|^)\b[A-Z][\p{L}'’-]+(?:\s+(?:of\s+|de\s+|the\
 const FULL_NAME = /(?<!\bthe\s)(?<!\bThe\s)\b(?!The\b)(?:[A-Z]\.|[A-Z][\p{L}'’-]*)(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]*))+/gu;
 const PLACE = /\b(?:in|at|from|to|near|across)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\p{L}'’-]+/gu;
 
-function mentions(pattern: RegExp, sentence: string, question: string, unless: (found: string) => boolean = () => false): boolean {
-  return mentionsAt(pattern, sentence, question, unless).length > 0;
-}
-
 /** Where in the sentence (character offsets) something the pattern finds, and the question does not say, starts. */
 function mentionsAt(pattern: RegExp, sentence: string, question: string, unless: (found: string) => boolean = () => false): number[] {
   const q = question.toLowerCase();
@@ -82,21 +78,18 @@ export function answerOffsets(type: AnswerType, sentence: string, question: stri
  * any two capitalised words pass for a person.
  */
 export function hasAnswerCue(type: AnswerType, sentence: string, question: string, isPlace?: (name: string) => boolean): boolean {
-  switch (type) {
-    case 'date':
-      return mentions(DATE, sentence, question);
-    case 'number':
-      return countsWhatIsAsked(sentence, question);
-    case 'person':
-      // "New Delhi emphasized…" has two capitalised words but no person in it: "Who…?" is not answered by a city.
-      return mentions(FULL_NAME, sentence, question, isPlace && ((name) => namesAPlace(name, isPlace)));
-    case 'name':
-      return mentions(CAPITALISED, sentence, question);
-    case 'place':
-      return mentions(PLACE, sentence, question);
-    default:
-      return false;
-  }
+  return typedAnswers(type, sentence, question, isPlace).cue;
+}
+
+/**
+ * `hasAnswerCue` and `answerOffsets` in one pass over the sentence, as the ranker's features
+ * need both for every candidate: a date, name or place is a cue exactly when one is found (a
+ * "New Delhi emphasized…" has two capitalised words but no person: "Who…?" is not answered by
+ * a city); a figure is one only when it counts what is asked (`countsWhatIsAsked`).
+ */
+export function typedAnswers(type: AnswerType, sentence: string, question: string, isPlace?: (name: string) => boolean): { cue: boolean; offsets: number[] } {
+  const offsets = answerOffsets(type, sentence, question, isPlace);
+  return { cue: type === 'number' ? countsWhatIsAsked(sentence, question) : offsets.length > 0, offsets };
 }
 
 /** A place as a whole ("New Delhi") or place by place ("Laos' Vientiane"). */
@@ -129,8 +122,7 @@ const COUNT_REACH = 3;
  */
 function countsWhatIsAsked(sentence: string, question: string): boolean {
   if (/\bhow long\b/i.test(question)) return datesASpan(sentence, question) || measuresALength(sentence, question);
-  const counts = countedNoun(question);
-  const said = new Set(tokenizeWords(question));
+  const { counts, said } = readQuestion(question);
   const fresh = (t: string) => !said.has(t);
   const undated = tokenizeWords(withoutDates(sentence));
   if (undated.some((t) => fresh(t) && FIGURE.test(t))) return true;
@@ -148,9 +140,8 @@ function countsWhatIsAsked(sentence: string, question: string): boolean {
  * (`countsWhatIsAsked`, which also takes a figure whose noun it cannot see).
  */
 export function countsTheAskedThing(sentence: string, question: string): boolean {
-  const counts = countedNoun(question);
+  const { counts, said } = readQuestion(question);
   if (!counts) return false;
-  const said = new Set(tokenizeWords(question));
   const tokens = tokenizeWords(withoutDates(sentence).replace(/-/g, ' '));
   return tokens.some((t, i) => !said.has(t) && (FIGURE.test(t) || NUMBER_WORD.test(t)) && counts(tokens, i + 1));
 }
@@ -170,7 +161,7 @@ const ORDINAL = /^(?:first|second|third|\p{L}+th)$/u;
  * something else ("several agreements") is no length, nor is a date.
  */
 function measuresALength(sentence: string, question: string): boolean {
-  const said = new Set(tokenizeWords(question));
+  const { said } = readQuestion(question);
   // A date's words and digits are no length ("in 2024", "on Friday"); a span of dates is read above.
   const tokens = tokenizeWords(withoutDates(sentence));
   const unitAfter = (i: number) => tokens.slice(i + 1, i + 1 + UNIT_REACH).some((u) => LENGTH_UNIT.test(u));
@@ -196,6 +187,21 @@ function datesASpan(sentence: string, question: string): boolean {
   return false;
 }
 
+/** What the figure cues read of the question: its words and what "how many …" counts. */
+interface QuestionReading {
+  question: string;
+  said: ReadonlySet<string>;
+  counts: ReturnType<typeof countedNoun>;
+}
+
+/** The features ask about fifty sentences in a row with one question: its reading is kept. */
+let lastReading: QuestionReading | undefined;
+
+function readQuestion(question: string): QuestionReading {
+  if (lastReading?.question !== question) lastReading = { question, said: new Set(tokenizeWords(question)), counts: countedNoun(question) };
+  return lastReading;
+}
+
 /**
  * What "how many …" counts, as a test on the words after a number: the noun phrase ends at the
  * first function word ("How many Indian nationals *are*…"); its last word may come a few words
@@ -214,9 +220,9 @@ function countedNoun(question: string): ((tokens: string[], at: number, reach?: 
     (tokens[at] !== undefined && stemWord(tokens[at]) === first) || tokens.slice(at, at + reach).some((t) => stemWord(t) === last);
 }
 
-const PERCENT = /\d(?:[\d,.]*\d)?\s?(?:%|per ?cent\b|percentage points?\b)/i;
-const MONEY = /[$£€¥₹]\s?\d|\b(?:US|A|C|NZ|HK|S)\$\s?\d|\b\d[\d,.]*\s?(?:(?:thousand|million|billion|trillion|bn|m)\s+)?(?:dollars|euros|pounds|yen|yuan|rupees|francs|crore|lakh)\b/i;
-const YEAR_ALONE = /\b(?:1[5-9]\d{2}|20\d{2})\b/;
+const PERCENT = /\d(?:[\d,.]*\d)?\s?(?:%|per ?cent\b|percentage points?\b)/gi;
+const MONEY = /[$£€¥₹]\s?\d|\b(?:US|A|C|NZ|HK|S)\$\s?\d|\b\d[\d,.]*\s?(?:(?:thousand|million|billion|trillion|bn|m)\s+)?(?:dollars|euros|pounds|yen|yuan|rupees|francs|crore|lakh)\b/gi;
+const YEAR_ALONE = /\b(?:1[5-9]\d{2}|20\d{2})\b/g;
 
 /**
  * The finer shape a figure must have: a percentage for "what share…", an amount of money for
@@ -238,9 +244,9 @@ export function hasDetailCue(detail: AnswerDetail, sentence: string, question: s
   }
 }
 
+/** `pattern` is global (`matchAll` copies it, so its `lastIndex` is never shared). */
 function freshMatch(pattern: RegExp, sentence: string, question: string): boolean {
-  const global = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`);
   const q = question.toLowerCase();
-  for (const m of sentence.matchAll(global)) if (!q.includes(m[0].toLowerCase())) return true;
+  for (const m of sentence.matchAll(pattern)) if (!q.includes(m[0].toLowerCase())) return true;
   return false;
 }

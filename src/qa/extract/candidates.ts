@@ -42,8 +42,12 @@ export function candidateSentences(index: LoadedIndex, chunks: readonly ScoredCh
     }
   }
   const out: CandidateSentence[] = [];
+  // An article's text once per question, not once per sentence (the store's cache is shared with postings).
+  const texts = new Map<string, string>();
   for (const { sentence, context, semantic } of found.values()) {
-    const text = textOf(index, sentence);
+    let article = texts.get(sentence.docId);
+    if (article === undefined) texts.set(sentence.docId, (article = index.text(sentence.docId) ?? ''));
+    const text = article.slice(sentence.start, sentence.end);
     if (isHeading(text)) continue;
     out.push({ sentence, text, terms: index.sentenceTerms(sentence), context, semantic, articleRank: articleRank.get(sentence.docId) ?? chunks.length });
   }

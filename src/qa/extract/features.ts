@@ -3,8 +3,9 @@ import type { AnswerDetail } from '../question/answerFocus.ts';
 import { dateAffinity, type DateRange } from '../question/questionDates.ts';
 import type { LoadedIndex } from '../../store/loadedIndex.ts';
 import { isStopword, stemWord } from '../../analyze/analyzeTerms.ts';
-import { answerOffsets, hasAnswerCue, hasDetailCue } from './answerCues.ts';
-import { neighboursOf, type CandidateSentence } from './candidates.ts';
+import { hasDetailCue, typedAnswers } from './answerCues.ts';
+import type { Sentence } from '../../corpus/types.ts';
+import { neighboursOf, textOf, type CandidateSentence } from './candidates.ts';
 
 /**
  * What is measured of each candidate sentence: the ranking signals, each a small pure
@@ -54,7 +55,16 @@ export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatur
   const qWeights = qTerms.map(weightOf);
   const qPresence = qTerms.map(presence);
   const qMass = qTerms.reduce((sum, t) => sum + weightOf(t) * presence(t), 0) || 1;
-  const qPairs = new Set(question.ordered.slice(1).map((t, i) => `${question.ordered[i]} ${t}`));
+  // Word pairs as first word → the words that follow it: a lookup per sentence word, no string built.
+  const qPairs = new Map<string, Set<string>>();
+  let pairCount = 0;
+  for (let i = 1; i < question.ordered.length; i++) {
+    const first = question.ordered[i - 1]!;
+    let next = qPairs.get(first);
+    if (!next) qPairs.set(first, (next = new Set()));
+    if (!next.has(question.ordered[i]!)) pairCount++;
+    next.add(question.ordered[i]!);
+  }
   const qSet = new Set(qTerms);
 
   // A question term is matched by itself, or in part by the best word standing in for it.
@@ -71,17 +81,19 @@ export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatur
     }
   }
   const credits = new Map<string, number>();
-  const coverageOf = (set: ReadonlySet<string>) => {
+  /** Coverage of the question by the terms of one or more sets (a sentence, or it and its neighbours). */
+  const coverageOf = (...sets: ReadonlyArray<ReadonlySet<string>>) => {
     credits.clear();
-    if (set.size <= relatedCount) {
-      for (const term of set) for (const [slot, credit] of standsFor.get(term) ?? []) if (credit > (credits.get(slot) ?? 0)) credits.set(slot, credit);
+    const has = (t: string) => sets.some((set) => set.has(t));
+    if (sets.reduce((size, set) => size + set.size, 0) <= relatedCount) {
+      for (const set of sets) for (const term of set) for (const [slot, credit] of standsFor.get(term) ?? []) if (credit > (credits.get(slot) ?? 0)) credits.set(slot, credit);
     } else {
-      for (const [slot, relatives] of question.related ?? []) for (const [r, credit] of relatives) if (credit > (credits.get(slot) ?? 0) && set.has(r)) credits.set(slot, credit);
+      for (const [slot, relatives] of question.related ?? []) for (const [r, credit] of relatives) if (credit > (credits.get(slot) ?? 0) && has(r)) credits.set(slot, credit);
     }
     let sum = 0;
     for (let i = 0; i < qTerms.length; i++) {
       const t = qTerms[i]!;
-      sum += (set.has(t) ? 1 : (credits.get(t) ?? 0)) * qWeights[i]! * qPresence[i]!;
+      sum += (has(t) ? 1 : (credits.get(t) ?? 0)) * qWeights[i]! * qPresence[i]!;
     }
     return sum / qMass;
   };
@@ -109,24 +121,26 @@ export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatur
   };
 
   const featured: FeaturedSentence[] = candidates.map((c) => {
-    const set = new Set(c.terms);
-    const neighbours = neighboursOf(index, c.sentence);
+    const set = readingOf(index, c.sentence).terms;
+    const neighbours = neighboursOf(index, c.sentence).map((s) => readingOf(index, s).terms);
     let pairs = 0;
-    for (let i = 1; i < c.terms.length; i++) if (qPairs.has(`${c.terms[i - 1]} ${c.terms[i]}`)) pairs++;
+    for (let i = 1; i < c.terms.length; i++) if (qPairs.get(c.terms[i - 1]!)?.has(c.terms[i]!)) pairs++;
     const date = dateOf(c.sentence.docId);
-    const offsets = question.answerType === 'other' ? [] : answerOffsets(question.answerType, c.text, question.text, index.isPlace);
+    const typed = question.answerType === 'other' ? undefined : typedAnswers(question.answerType, c.text, question.text, index.isPlace);
+    const offsets = typed?.offsets ?? [];
+    const words = offsets.length === 0 ? undefined : readingOf(index, c.sentence, c.text).words;
     const features: SentenceFeatures = {
       coverage: coverageOf(set),
-      window: coverageOf(new Set([...c.terms, ...neighbours.flatMap(index.sentenceTerms)])),
-      order: qPairs.size ? Math.min(1, pairs / qPairs.size) : 0,
+      window: coverageOf(set, ...neighbours),
+      order: pairCount ? Math.min(1, pairs / pairCount) : 0,
       bm25: bm25Of(c.terms, c.text.length),
       context: c.context,
       article: articleCoverage(c.sentence.docId),
-      typed: question.answerType !== 'other' && hasAnswerCue(question.answerType, c.text, question.text, index.isPlace) ? 1 : 0,
+      typed: typed?.cue ? 1 : 0,
       typedDetail: question.answerDetail && hasDetailCue(question.answerDetail, c.text, question.text) ? 1 : 0,
-      answerNear: offsets.length === 0 ? 0 : answerNearness(offsets, c.text, qSet),
+      answerNear: words ? nearness(offsets, words, qSet) : 0,
       // "Judge Clifton Newman", "met by Chris Cassidy, an astronaut": the kind asked for, named beside a candidate answer.
-      focusNear: offsets.length === 0 || !question.focusTerms?.size ? 0 : answerNearness(offsets, c.text, question.focusTerms),
+      focusNear: words && question.focusTerms?.size ? nearness(offsets, words, question.focusTerms) : 0,
       dateIn: date === 1 ? 1 : 0,
       dateOut: date === 0 ? 1 : 0,
     };
@@ -140,6 +154,34 @@ export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatur
   return featured;
 }
 
+/** What the features read of a sentence whatever the question. */
+interface SentenceReading {
+  terms: ReadonlySet<string>;
+  /** Read when first asked for: only typed questions measure nearness. */
+  readonly words: SentenceWords;
+}
+
+/**
+ * Readings kept as long as the index keeps the sentence (its article's cache entry): a sentence
+ * is a candidate for question after question, and the neighbour of two others in each.
+ */
+const readings = new WeakMap<Sentence, SentenceReading>();
+
+function readingOf(index: LoadedIndex, sentence: Sentence, text?: string): SentenceReading {
+  let reading = readings.get(sentence);
+  if (!reading) {
+    let words: SentenceWords | undefined;
+    reading = {
+      terms: new Set(index.sentenceTerms(sentence)),
+      get words() {
+        return (words ??= wordsOf(text ?? textOf(index, sentence)));
+      },
+    };
+    readings.set(sentence, reading);
+  }
+  return reading;
+}
+
 /** Words a candidate answer may sit from the nearest question word and still count as beside it. */
 const NEAR_WORDS = 3;
 
@@ -149,16 +191,36 @@ const NEAR_WORDS = 3;
  * with every word between, 0 when there is no candidate answer or no question word.
  */
 export function answerNearness(offsets: readonly number[], text: string, questionTerms: ReadonlySet<string>): number {
-  if (offsets.length === 0) return 0;
-  const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+  return offsets.length === 0 ? 0 : nearness(offsets, wordsOf(text), questionTerms);
+}
+
+/** A sentence's words: where each ends, and its stem (undefined for a stopword). */
+interface SentenceWords {
+  ends: number[];
+  stems: Array<string | undefined>;
+}
+
+/** Both nearness features measure against the same words. */
+function wordsOf(text: string): SentenceWords {
+  const ends: number[] = [];
+  const stems: Array<string | undefined> = [];
+  for (const w of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const lower = w[0].toLowerCase();
+    ends.push(w.index + w[0].length);
+    stems.push(isStopword(lower) ? undefined : stemWord(lower));
+  }
+  return { ends, stems };
+}
+
+function nearness(offsets: readonly number[], words: SentenceWords, questionTerms: ReadonlySet<string>): number {
+  const { ends, stems } = words;
   const wordAt = (offset: number) => {
-    const i = words.findIndex((w) => w.index + w[0].length > offset);
-    return i === -1 ? words.length - 1 : i;
+    const i = ends.findIndex((end) => end > offset);
+    return i === -1 ? ends.length - 1 : i;
   };
   const matches: number[] = [];
-  words.forEach((w, i) => {
-    const lower = w[0].toLowerCase();
-    if (!isStopword(lower) && questionTerms.has(stemWord(lower))) matches.push(i);
+  stems.forEach((stem, i) => {
+    if (stem !== undefined && questionTerms.has(stem)) matches.push(i);
   });
   let best = Infinity;
   for (const offset of offsets) {

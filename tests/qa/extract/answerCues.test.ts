@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPlaceName } from '../../../src/lexicon/places.ts';
 import { WordNet } from '../../../src/lexicon/wordnet.ts';
-import { answerOffsets, countsTheAskedThing, hasAnswerCue, hasDetailCue } from '../../../src/qa/extract/answerCues.ts';
+import { answerOffsets, countsTheAskedThing, hasAnswerCue, hasDetailCue, typedAnswers } from '../../../src/qa/extract/answerCues.ts';
 import { answerTypeOf } from '../../../src/qa/question/analyzeQuestion.ts';
 
 describe('answerTypeOf', () => {
@@ -175,5 +175,23 @@ describe('answerOffsets: where the candidate answers sit', () => {
     expect(answerOffsets('number', sentence, 'How many delegates came?')).toEqual([sentence.indexOf('300')]);
     expect(answerOffsets('place', sentence, 'Did they meet in Vientiane?')).toEqual([]);
     expect(answerOffsets('other', sentence, 'Why did they meet?')).toEqual([]);
+  });
+});
+
+describe('typedAnswers: the cue and the offsets in one pass', () => {
+  it('agrees with hasAnswerCue and answerOffsets; a figure is a cue only when it counts what is asked', () => {
+    const sentence = 'The two leaders met in Vientiane on 26 July.';
+    for (const [type, question] of [
+      ['place', 'Where did the leaders meet?'],
+      ['date', 'When did the leaders meet?'],
+      ['person', 'Who met in Vientiane?'],
+      ['name', 'Which city hosted them?'],
+      ['other', 'Why did they meet?'],
+      ['number', 'How many times had they met?'],
+    ] as const) {
+      expect(typedAnswers(type, sentence, question)).toEqual({ cue: hasAnswerCue(type, sentence, question), offsets: answerOffsets(type, sentence, question) });
+    }
+    // "two" counts leaders, not times: found, but no cue.
+    expect(typedAnswers('number', sentence, 'How many times had they met?')).toEqual({ cue: false, offsets: [sentence.indexOf('two')] });
   });
 });

@@ -98,6 +98,15 @@ describe('sentence features', () => {
     expect(answerNearness([0], 'Anna spoke', new Set(['mayor']))).toBe(0);
   });
 
+  it('are the same whatever was asked of the index before (what is kept of each sentence is question-free)', () => {
+    const shared = buildIndex(ARTICLES);
+    const typed = 'Which mayor said how many homes were damaged in Tarnow?';
+    featuresFor('Why did engineers inspect the cathedral?', shared);
+    featuresFor('When did the earthquake strike Tarnow?', shared);
+    const byText = (list: FeaturedSentence[]) => new Map(list.map((f) => [`${f.sentence.docId}#${f.sentence.index}`, f.features]));
+    expect(byText(featuresFor(typed, shared))).toEqual(byText(featuresFor(typed)));
+  });
+
   it('dateIn and dateOut: the article’s date against a date the question names', () => {
     const list = featuresFor('What did engineers inspect in May 2023?');
     expect(find(list, 'inspected the old cathedral', 'repairs').features).toMatchObject({ dateIn: 1, dateOut: 0 });
