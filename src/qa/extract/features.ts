@@ -80,20 +80,35 @@ export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatur
       relatedCount++;
     }
   }
-  const credits = new Map<string, number>();
-  /** Coverage of the question by the terms of one or more sets (a sentence, or it and its neighbours). */
-  const coverageOf = (...sets: ReadonlyArray<ReadonlySet<string>>) => {
-    credits.clear();
-    const has = (t: string) => sets.some((set) => set.has(t));
-    if (sets.reduce((size, set) => size + set.size, 0) <= relatedCount) {
-      for (const set of sets) for (const term of set) for (const [slot, credit] of standsFor.get(term) ?? []) if (credit > (credits.get(slot) ?? 0)) credits.set(slot, credit);
+  const slotOf = new Map(qTerms.map((t, i) => [t, i]));
+  /**
+   * How well a set of terms (a sentence's, an article's) stands for each question term: 1 when
+   * it has the term, else the best credit of a word of it standing in for the term.
+   */
+  const slotScores = (set: ReadonlySet<string>): Float64Array => {
+    const scores = new Float64Array(qTerms.length);
+    const lend = (slot: string, credit: number) => {
+      const i = slotOf.get(slot);
+      if (i !== undefined && credit > scores[i]!) scores[i] = credit;
+    };
+    if (set.size <= relatedCount) {
+      for (const term of set) for (const [slot, credit] of standsFor.get(term) ?? []) lend(slot, credit);
     } else {
-      for (const [slot, relatives] of question.related ?? []) for (const [r, credit] of relatives) if (credit > (credits.get(slot) ?? 0) && has(r)) credits.set(slot, credit);
+      for (const [slot, relatives] of question.related ?? []) for (const [r, credit] of relatives) if (set.has(r)) lend(slot, credit);
     }
+    for (let i = 0; i < qTerms.length; i++) if (set.has(qTerms[i]!)) scores[i] = 1;
+    return scores;
+  };
+  /**
+   * Coverage of the question by one set of terms, or by several read together (a sentence and
+   * its neighbours): each question term counts by the best any of them does.
+   */
+  const coverageOf = (...scored: readonly Float64Array[]) => {
     let sum = 0;
     for (let i = 0; i < qTerms.length; i++) {
-      const t = qTerms[i]!;
-      sum += (has(t) ? 1 : (credits.get(t) ?? 0)) * qWeights[i]! * qPresence[i]!;
+      let value = 0;
+      for (const scores of scored) if (scores[i]! > value) value = scores[i]!;
+      sum += value * qWeights[i]! * qPresence[i]!;
     }
     return sum / qMass;
   };
@@ -105,7 +120,9 @@ export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatur
       return v as V;
     };
   };
-  const articleCoverage = memo((docId: string) => coverageOf(index.articleTerms(docId)));
+  const articleCoverage = memo((docId: string) => coverageOf(slotScores(index.articleTerms(docId))));
+  // Each sentence is a candidate and the neighbour of two others: scored once per question.
+  const sentenceScores = memo((sentence: Sentence) => slotScores(readingOf(index, sentence).terms));
   const dateOf = memo((docId: string) => dateAffinity(index.meta(docId)?.date ?? null, [...question.dates]));
 
   const bm25Of = (terms: readonly string[], chars: number) => {
@@ -121,8 +138,8 @@ export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatur
   };
 
   const featured: FeaturedSentence[] = candidates.map((c) => {
-    const set = readingOf(index, c.sentence).terms;
-    const neighbours = neighboursOf(index, c.sentence).map((s) => readingOf(index, s).terms);
+    const own = sentenceScores(c.sentence);
+    const neighbours = neighboursOf(index, c.sentence).map(sentenceScores);
     let pairs = 0;
     for (let i = 1; i < c.terms.length; i++) if (qPairs.get(c.terms[i - 1]!)?.has(c.terms[i]!)) pairs++;
     const date = dateOf(c.sentence.docId);
@@ -130,8 +147,8 @@ export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatur
     const offsets = typed?.offsets ?? [];
     const words = offsets.length === 0 ? undefined : readingOf(index, c.sentence, c.text).words;
     const features: SentenceFeatures = {
-      coverage: coverageOf(set),
-      window: coverageOf(set, ...neighbours),
+      coverage: coverageOf(own),
+      window: coverageOf(own, ...neighbours),
       order: pairCount ? Math.min(1, pairs / pairCount) : 0,
       bm25: bm25Of(c.terms, c.text.length),
       context: c.context,
