@@ -2,10 +2,10 @@ import type { AnswerType } from '../question/analyzeQuestion.ts';
 import type { AnswerDetail } from '../question/answerFocus.ts';
 import { dateAffinity, type DateRange } from '../question/questionDates.ts';
 import type { LoadedIndex } from '../../store/loadedIndex.ts';
-import { isStopword, stemWord } from '../../analyze/analyzeTerms.ts';
 import { hasDetailCue, typedAnswers } from './answerCues.ts';
 import type { Sentence } from '../../corpus/types.ts';
-import { neighboursOf, textOf, type CandidateSentence } from './candidates.ts';
+import { neighboursOf, type CandidateSentence } from './candidates.ts';
+import { readingOf, wordsOf, type SentenceWords } from './sentenceReading.ts';
 
 /**
  * What is measured of each candidate sentence: the ranking signals, each a small pure
@@ -171,34 +171,6 @@ export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatur
   return featured;
 }
 
-/** What the features read of a sentence whatever the question. */
-interface SentenceReading {
-  terms: ReadonlySet<string>;
-  /** Read when first asked for: only typed questions measure nearness. */
-  readonly words: SentenceWords;
-}
-
-/**
- * Readings kept as long as the index keeps the sentence (its article's cache entry): a sentence
- * is a candidate for question after question, and the neighbour of two others in each.
- */
-const readings = new WeakMap<Sentence, SentenceReading>();
-
-function readingOf(index: LoadedIndex, sentence: Sentence, text?: string): SentenceReading {
-  let reading = readings.get(sentence);
-  if (!reading) {
-    let words: SentenceWords | undefined;
-    reading = {
-      terms: new Set(index.sentenceTerms(sentence)),
-      get words() {
-        return (words ??= wordsOf(text ?? textOf(index, sentence)));
-      },
-    };
-    readings.set(sentence, reading);
-  }
-  return reading;
-}
-
 /** Words a candidate answer may sit from the nearest question word and still count as beside it. */
 const NEAR_WORDS = 3;
 
@@ -209,24 +181,6 @@ const NEAR_WORDS = 3;
  */
 export function answerNearness(offsets: readonly number[], text: string, questionTerms: ReadonlySet<string>): number {
   return offsets.length === 0 ? 0 : nearness(offsets, wordsOf(text), questionTerms);
-}
-
-/** A sentence's words: where each ends, and its stem (undefined for a stopword). */
-interface SentenceWords {
-  ends: number[];
-  stems: Array<string | undefined>;
-}
-
-/** Both nearness features measure against the same words. */
-function wordsOf(text: string): SentenceWords {
-  const ends: number[] = [];
-  const stems: Array<string | undefined> = [];
-  for (const w of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const lower = w[0].toLowerCase();
-    ends.push(w.index + w[0].length);
-    stems.push(isStopword(lower) ? undefined : stemWord(lower));
-  }
-  return { ends, stems };
 }
 
 function nearness(offsets: readonly number[], words: SentenceWords, questionTerms: ReadonlySet<string>): number {
