@@ -46,7 +46,9 @@ const LONGEST_PHRASE = 3;
 /**
  * Related archive terms for each content word of `question`. `inArchive` says whether a term
  * occurs in the archive and `rarity` how rare it is there (its IDF); terms the question
- * already has are never added.
+ * already has are never added. What the archive holds around each word is memoised by the
+ * `inArchive` function: pass one function per unchanging archive (a new build is a new index,
+ * with a function of its own).
  */
 export function relatedTerms(
   wordnet: WordNet,

@@ -132,7 +132,7 @@ export class WordNet {
     const { text, lines } = this.indexFile(pos);
     let at = lines.get(key);
     if (at === undefined) return 0;
-    for (let spaces = 0; spaces < 2; at++) if (text[at] === 32) spaces++;
+    for (let spaces = 0; spaces < 2 && at < text.length; at++) if (text[at] === 32) spaces++;
     let count = 0;
     for (; text[at]! >= 48 && text[at]! <= 57; at++) count = count * 10 + text[at]! - 48;
     return count;
