@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTerms } from '../../src/analyze/analyzeTerms.ts';
-import { DEFAULT_RELATED_OPTIONS, lemmaCandidates, relatedTerms } from '../../src/lexicon/relatedTerms.ts';
+import { lemmaCandidates } from '../../src/lexicon/lemmasAround.ts';
+import { DEFAULT_RELATED_OPTIONS, relatedTerms } from '../../src/lexicon/relatedTerms.ts';
 import { WordNet } from '../../src/lexicon/wordnet.ts';
 
 const wordnet = new WordNet();
