@@ -179,19 +179,22 @@ describe('answerOffsets: where the candidate answers sit', () => {
 });
 
 describe('typedAnswers: the cue and the offsets in one pass', () => {
-  it('agrees with hasAnswerCue and answerOffsets; a figure is a cue only when it counts what is asked', () => {
-    const sentence = 'The two leaders met in Vientiane on 26 July.';
-    for (const [type, question] of [
-      ['place', 'Where did the leaders meet?'],
-      ['date', 'When did the leaders meet?'],
-      ['person', 'Who met in Vientiane?'],
-      ['name', 'Which city hosted them?'],
-      ['other', 'Why did they meet?'],
-      ['number', 'How many times had they met?'],
-    ] as const) {
-      expect(typedAnswers(type, sentence, question)).toEqual({ cue: hasAnswerCue(type, sentence, question), offsets: answerOffsets(type, sentence, question) });
-    }
-    // "two" counts leaders, not times: found, but no cue.
-    expect(typedAnswers('number', sentence, 'How many times had they met?')).toEqual({ cue: false, offsets: [sentence.indexOf('two')] });
+  const sentence = 'The two leaders met in Vientiane on 26 July.';
+  const at = (text: string) => sentence.indexOf(text);
+  it.each([
+    ['place', 'Where did the leaders meet?', true, [at('Vientiane')]],
+    ['date', 'When did the leaders meet?', true, [at('26 July')]],
+    // no two capitalised words in a row: no person
+    ['person', 'Who met in Vientiane?', false, []],
+    // a capitalised word not opening the sentence
+    ['name', 'Which city hosted them?', true, [at('Vientiane'), at('July')]],
+    ['other', 'Why did they meet?', false, []],
+    // "two" is found, but it counts leaders, not times; the day of the date is no figure
+    ['number', 'How many times had they met?', false, [at('two')]],
+    ['number', 'How many leaders met?', true, [at('two')]],
+    ['number', 'How many ministers were there?', false, [at('two')]],
+  ] as const)('%s: %s', (type, question, cue, offsets) => {
+    expect(typedAnswers(type, sentence, question)).toEqual({ cue, offsets });
+    expect(hasAnswerCue(type, sentence, question)).toBe(cue);
   });
 });
