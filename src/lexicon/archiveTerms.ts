@@ -31,6 +31,7 @@ interface ArchiveCache {
 const archiveCaches = new WeakMap<WordNet, WeakMap<(term: string) => boolean, Map<string, ArchiveCache>>>();
 const ARCHIVE_CACHE_LIMIT = 50_000;
 
+/** Whether WordNet lists `phrase`, and the terms of this archive (`inArchive`) around it, closest first. */
 export function archiveTermsAround(
   wordnet: WordNet,
   phrase: string,
@@ -80,4 +81,3 @@ function archiveTermOf(wordnet: WordNet, lemma: string, inArchive: (term: string
   const telling = words.filter((w) => !isStopword(w) && !isVague(wordnet, w, maxSenses)).map(stemWord);
   return telling.length ? { term: telling.reduce((a, b) => (rarity(b) > rarity(a) ? b : a)), terms, phrase: true } : null;
 }
-
