@@ -112,3 +112,30 @@ export function lemmaCandidates(word: string, single: boolean): Array<[PartOfSpe
   for (const pos of PARTS_OF_SPEECH) for (const form of forms) out.push([pos, form]);
   return out;
 }
+
+/**
+ * Whether WordNet lists a word, in any part of speech, as it is or by a base form ("hosted" →
+ * host). Without WordNet's exception lists, the common irregular shapes are tried too
+ * ("overtook" → overtake, "ridden" → ride, "undergone" → undergo, "hottest" → hot), so a
+ * real word is not taken for a slip.
+ */
+export function isDictionaryWord(wordnet: WordNet, word: string): boolean {
+  const forms: Array<[PartOfSpeech, string]> = lemmaCandidates(word, true);
+  for (const base of irregularShapes(word)) for (const pos of PARTS_OF_SPEECH) forms.push([pos, base]);
+  return forms.some(([pos, form]) => wordnet.senses(form, pos).length > 0);
+}
+
+const IRREGULAR_SHAPES: Array<[RegExp, string]> = [
+  [/ook$/, 'ake'], // took, overtook, shook
+  [/one$/, 'o'], // gone, undergone
+  [/ew$/, 'ow'], // grew, threw
+  [/([bcdfgklmnprstvz])\1en$/, '$1e'], // ridden, bitten, written
+  [/en$/, ''], // eaten, fallen
+  [/en$/, 'e'], // given, driven
+  [/([bcdfgklmnprstvz])\1(?:est|er)$/, '$1'], // hottest, bigger
+  [/(?:est|er)$/, 'e'], // finest, later
+];
+
+function irregularShapes(word: string): string[] {
+  return IRREGULAR_SHAPES.filter(([shape]) => shape.test(word)).map(([shape, base]) => word.replace(shape, base));
+}

@@ -3,6 +3,7 @@ import type { AcronymMap } from '../corpus/findAcronyms.ts';
 import type { Article, Sentence } from '../corpus/types.ts';
 import type { Embedder } from '../embed/types.ts';
 import { isKindOf } from '../lexicon/kinds.ts';
+import { isDictionaryWord } from '../lexicon/lemmasAround.ts';
 import { isPlaceName } from '../lexicon/places.ts';
 import { relatedTerms, type RelatedTerms, type RelatedTermsOptions } from '../lexicon/relatedTerms.ts';
 import { WordNet } from '../lexicon/wordnet.ts';
@@ -60,6 +61,8 @@ export interface LoadedIndex {
   isPlace(word: string): boolean;
   /** Whether a noun's most frequent sense is a kind of `kind` ("judge" → person); false when WordNet cannot be read. */
   kindOf(word: string, kind: string): boolean;
+  /** Whether WordNet lists a word or a form of it ("hosted"); true when WordNet cannot be read, so no word passes for a slip. */
+  isWord(word: string): boolean;
   /** Why WordNet could not be read, once it failed (then `related` returns nothing). */
   lexiconProblem(): string | undefined;
 }
@@ -171,6 +174,7 @@ export function prepareIndex(store: IndexStore, embedder: Embedder, lexicon: Wor
     related,
     isPlace: guarded((word: string) => isPlaceName(lexicon, word), () => false),
     kindOf: guarded((word: string, kind: string) => isKindOf(lexicon, word, kind), () => false),
+    isWord: guarded((word: string) => isDictionaryWord(lexicon, word), () => true),
     lexiconProblem: () => lexiconProblem,
   };
 }

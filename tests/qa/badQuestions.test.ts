@@ -134,6 +134,19 @@ describe('ask() with bad or odd input', () => {
     expect(firstTwo(answer)).toMatch(PLACES);
   });
 
+  it('reads a misspelt name as the archive spells it, and says so', async () => {
+    const answer = await archive.ask('Where did Jaishanker meet Lavrov in May 2023?');
+    expectWellFormed(answer);
+    expect(answer.kind).toBe('answer');
+    expect(answer.question).toBe('Where did Jaishanker meet Lavrov in May 2023?');
+    expect(answer.sentences[0]!.docId).toBe(GOA);
+    expect(firstTwo(answer)).toMatch(/Goa/);
+    expect(answer.answer).toMatch(/\(Read "Jaishanker" as "Jaishankar"\.\)$/);
+    const spelt = await archive.ask('Where did Jaishankar meet Lavrov in May 2023?');
+    expect(spelt.answer).not.toMatch(/Read "/);
+    expect(spelt.sentences.map((s) => s.text)).toEqual(answer.sentences.map((s) => s.text));
+  });
+
   it('answers "@everyone where did they meet" without echoing the ping', async () => {
     const answer = await archive.ask('@everyone where did they meet');
     expectWellFormed(answer);

@@ -98,14 +98,22 @@ describe('ask(): a name is known only in its own forms', () => {
 
 describe('ask() when WordNet cannot be read', () => {
   it('answers without related words and says why, instead of failing', async () => {
-    const index = buildIndex([{ id: 'asean', title: 'ASEAN talks', text: 'Jaishankar met Lavrov in Vientiane, Laos, on Friday.' }], {
-      lexicon: new WordNet('/nonexistent/wordnet'),
-    });
+    const index = buildIndex(
+      [
+        { id: 'asean', title: 'ASEAN talks', text: 'Jaishankar met Lavrov in Vientiane, Laos, on Friday.' },
+        { id: 'press', title: 'Press remarks', text: 'Jaishankar spoke to reporters afterwards.' },
+      ],
+      { lexicon: new WordNet('/nonexistent/wordnet') },
+    );
     const answer = await asker(index, { abstainBelow: 0 })('Where did Jaishankar meet Lavrov?');
     expect(answer.kind).toBe('answer');
     expect(answer.sentences[0]!.text).toContain('Vientiane');
     expect(index.related('Which Laotian city?')).toEqual(new Map());
     expect(index.isPlace('Moscow')).toBe(false);
+    // No word can be told from a slip without the dictionary: none is corrected.
+    expect(index.isWord('jaishanker')).toBe(true);
+    const slip = await asker(index, { abstainBelow: 0 })('Where did Jaishanker meet Lavrov?');
+    expect(slip.answer).not.toMatch(/Read "/);
     const who = await asker(index, { abstainBelow: 0 })('Who met Lavrov in Vientiane?');
     expect(who.kind).toBe('answer');
     expect(index.lexiconProblem()).toMatch(/ENOENT/);

@@ -8,6 +8,7 @@ import { rankSentences, shippedRanker, type RankedSentence, type RankerModel } f
 import type { LoadedIndex } from '../../store/loadedIndex.ts';
 import { analyzeQuestion, type QuestionAnalysis } from '../question/analyzeQuestion.ts';
 import { cleanQuestion, hasSearchableText } from '../question/cleanQuestion.ts';
+import { correctSpelling, type Correction } from '../question/correctSpelling.ts';
 import { isFollowUp, type ConversationMemory } from '../question/conversationMemory.ts';
 import { dateAffinity, withinBounds } from '../question/questionDates.ts';
 import { asksForLatest } from '../question/asksForLatest.ts';
@@ -15,6 +16,7 @@ import { englishOnlyMessage, foreignScript } from '../question/questionScript.ts
 import { replyToSmallTalk } from '../question/smallTalk.ts';
 import { DEFAULT_QUERY_WEIGHTS, questionWeights, withRelated, type QueryWeights } from '../retrieve/buildQuery.ts';
 import { rankArticles, retrieveChunks, type RetrieveOptions } from '../retrieve/retrieveChunks.ts';
+import { archiveSpelling } from '../retrieve/archiveSpelling.ts';
 import type { Answer, AskOptions } from '../types.ts';
 import { abstentionFeatures, confidenceOf, shippedAbstention, type AbstentionFeatures, type AbstentionModel } from './abstention.ts';
 import { citeSentences, toSource } from './cite.ts';
@@ -109,10 +111,14 @@ export async function answerQuestion(
     return shaped({ ...base, kind: 'latest', abstained: false, confidence: 1, answer, sources: newest.map((a, i) => toSource(a, i + 1)), timingsMs: timings() });
   }
 
-  const question = analyzeQuestion(text, settings.now?.(), index.kindOf);
+  // A slip in a name ("Jaishanker") is read as the archive's spelling; the reply says so.
+  const spelt = correctSpelling(text, archiveSpelling(index));
+  const asked = spelt.text;
+  const readAs = readAsNote(spelt.corrections);
+  const question = analyzeQuestion(asked, settings.now?.(), index.kindOf);
   const history = options.conversationId && mode === 'question' ? memory.recent(options.conversationId) : [];
   const last = history.at(-1);
-  const previous = last !== undefined && isFollowUp(text, question.terms) ? last : undefined;
+  const previous = last !== undefined && isFollowUp(asked, question.terms) ? last : undefined;
   const dated = index.datedShare > NEWS_ARCHIVE_DATED;
   const terms = questionWeights(question, { dated, acronyms: index.acronyms, previous }, { ...DEFAULT_QUERY_WEIGHTS, ...settings.query });
   if (terms.size === 0) {
@@ -120,11 +126,11 @@ export async function answerQuestion(
   }
   const focusDocs = new Set(previous?.docIds ?? []);
   const dates = previous && question.dates.length === 0 ? (previous.dates ?? []) : question.dates;
-  const related: RelatedTerms = settings.related === false ? new Map() : index.related(text, settings.related);
+  const related: RelatedTerms = settings.related === false ? new Map() : index.related(asked, settings.related);
   const queryTerms = withRelated(terms, related, settings.query?.related, settings.query?.relatedLimit);
 
   const t1 = performance.now();
-  const [queryVector] = await index.embedder.embed([previous ? `${text} ${previous.question}` : text]);
+  const [queryVector] = await index.embedder.embed([previous ? `${asked} ${previous.question}` : asked]);
   const acceptDoc = options.since || options.until ? (docId: string) => withinBounds(index.meta(docId)?.date ?? null, options.since, options.until) : undefined;
   const missPenalty = dates.some((d) => !d.yearless) ? DATE_MISS_PENALTY : YEARLESS_MISS_PENALTY;
   const docBoost = (docId: string) => {
@@ -137,7 +143,7 @@ export async function answerQuestion(
   const t2 = performance.now();
 
   const candidates = candidateSentences(index, chunks, settings.chunkDepth ?? DEFAULT_CHUNK_DEPTH);
-  const featured = sentenceFeatures(index, { text, weights: terms, ordered: question.terms, related, answerType: question.answerType, answerDetail: question.answerDetail, focusTerms: new Set(analyzeTerms(focusWords(text).join(' '))), dates }, candidates);
+  const featured = sentenceFeatures(index, { text: asked, weights: terms, ordered: question.terms, related, answerType: question.answerType, answerDetail: question.answerDetail, focusTerms: new Set(analyzeTerms(focusWords(asked).join(' '))), dates }, candidates);
   const ranker = settings.ranker ?? shippedRanker();
   const ranked = rankSentences(featured, ranker);
   const quoted = pickSentences(ranked, ranker.secondRatio, question.answerType, new Set(previous?.quoted ?? []));
@@ -158,20 +164,20 @@ export async function answerQuestion(
         : closest.length > 0
           ? `The archive does not answer this${bounds}. The closest articles are listed below.`
           : `The archive has nothing on this${bounds}.`;
-    return shaped({ ...base, kind: 'abstain', abstained: true, confidence, answer, sources: closest, retrieved, timingsMs: timings(t2 - t1, performance.now() - t2) });
+    return shaped({ ...base, kind: 'abstain', abstained: true, confidence, answer: answer + readAs, sources: closest, retrieved, timingsMs: timings(t2 - t1, performance.now() - t2) });
   }
 
   const cited = citeSentences(index, quoted, ranked);
   if (options.conversationId && mode === 'question') {
     memory.add(options.conversationId, {
-      question: text,
+      question: asked,
       terms: [...terms.keys()],
       docIds: [...new Set(cited.sentences.map((s) => s.docId))],
       quoted: quoted.map((p) => sentenceKey(p.sentence)),
       dates,
     });
   }
-  const note = truncated ? ' (Your question was long; I read its first part.)' : '';
+  const note = (truncated ? ' (Your question was long; I read its first part.)' : '') + readAs;
   return shaped({
     question: text,
     kind: 'answer',
@@ -186,3 +192,9 @@ export async function answerQuestion(
 }
 
 const ms = (x: number) => Math.round(x * 100) / 100;
+
+/** ` (Read "Jaishanker" as "Jaishankar".)`, or nothing when no word was corrected. */
+function readAsNote(corrections: readonly Correction[]): string {
+  if (corrections.length === 0) return '';
+  return ` (Read ${corrections.map((c) => `"${c.from}" as "${c.to}"`).join(', ')}.)`;
+}

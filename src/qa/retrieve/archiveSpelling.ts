@@ -1,0 +1,24 @@
+import { isStopword, stemWord } from '../../analyze/analyzeTerms.ts';
+import type { LoadedIndex } from '../../store/loadedIndex.ts';
+import type { SpellingLookups } from '../question/correctSpelling.ts';
+
+/** Chunks read to see whether the archive writes a word (its term's best ones). */
+const CHUNKS_READ = 3;
+
+/** What spelling correction asks of an archive: its terms, WordNet, and its text. */
+export function archiveSpelling(index: LoadedIndex): SpellingLookups {
+  return {
+    frequency: (word) => index.lexical.documentFrequency(stemWord(word)),
+    isWord: (word) => index.isWord(word),
+    isStopword,
+    writes(word) {
+      const whole = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'iu');
+      for (const { label } of index.lexical.search(new Map([[stemWord(word), 1]]), CHUNKS_READ)) {
+        const chunk = index.chunk(label);
+        const text = chunk && index.text(chunk.docId);
+        if (text !== undefined && whole.test(text.slice(chunk!.start, chunk!.end))) return true;
+      }
+      return false;
+    },
+  };
+}
