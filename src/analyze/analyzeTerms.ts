@@ -4,13 +4,14 @@ import { STOPWORDS } from './stopwords.ts';
 /**
  * Text → index terms, shared by the lexical index, the hashed embedder and extraction so a
  * question and a sentence are always cut the same way: Unicode-normalised, lower-cased words
- * (letters and digits, inner apostrophes and hyphens split), stopwords dropped, Porter-stemmed.
+ * (letters and digits, inner apostrophes and hyphens split), stopwords dropped, accents
+ * folded, Porter-stemmed.
  */
 /**
  * Bump whenever a change here (tokens, stopwords, stems) would analyse the same text
  * differently: an index built with another version is rebuilt rather than half-matched.
  */
-export const ANALYZER_VERSION = 6;
+export const ANALYZER_VERSION = 7;
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 /** Single letters joined by dots: "U.S.", "U.N.", "e.g.", and "U.S" where a sentence's full stop took the last dot. */
@@ -113,16 +114,36 @@ export function irregularBase(word: string): string {
   return IRREGULAR.get(word) ?? word;
 }
 
-/** The stem of one lower-cased word, memoised (stemming dominates ingest time otherwise). */
+/**
+ * The stem of one lower-cased word, memoised (stemming dominates ingest time otherwise).
+ * Accents are folded first: a reader types "Zurich", "Sao Paulo" or "Beyonce" for the
+ * archive's "Zürich", "São Paulo" and "Beyoncé".
+ */
 export function stemWord(word: string): string {
   let stem = stemCache.get(word);
   if (stem === undefined) {
-    const base = IRREGULAR.get(word) ?? word;
+    const folded = NON_ASCII.test(word) ? foldAccents(word) : word;
+    const base = IRREGULAR.get(folded) ?? folded;
     stem = /^\d/.test(base) || base.length < 3 ? base : undoubled(stemmer(base));
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, stem);
   }
   return stem;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Combining accents of Latin, Greek and Cyrillic letters (not the vowel signs of other scripts). */
+const COMBINING_ACCENTS = /[\u0300-\u036f]/g;
+/** Letters that carry their mark in their shape, not as a combining accent. */
+const LETTER_FOLDS = new Map(Object.entries({ ø: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i' }));
+
+/** A lower-cased word or text without its accents: "zürich" → "zurich", "łódź" → "lodz", "straße" → "strasse". */
+export function foldAccents(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(COMBINING_ACCENTS, '')
+    .replace(/[øłđßæœı]/g, (c) => LETTER_FOLDS.get(c)!)
+    .normalize('NFC');
 }
 
 /**

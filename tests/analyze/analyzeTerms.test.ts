@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../support/mulberry32.ts';
-import { analyzeTerms, casedWords, irregularBase, stemWord, tokenizeWords } from '../../src/analyze/analyzeTerms.ts';
+import { analyzeTerms, casedWords, foldAccents, irregularBase, stemWord, tokenizeWords } from '../../src/analyze/analyzeTerms.ts';
 
 describe('initialisms written with dots', () => {
   it('are the same word as written without them', () => {
@@ -54,6 +54,18 @@ describe('text beyond ASCII', () => {
     expect(tokenizeWords('Ｇ２０ summit ﬁnance')).toEqual(['g20', 'summit', 'finance']);
     expect(casedWords('Ｇ２０ summit')).toEqual(['G20', 'summit']);
     expect(tokenizeWords('Lavrov’s visit, it\'s')).toEqual(['lavrov', 'visit', 'it']);
+  });
+});
+
+describe('accents', () => {
+  it('are folded, so a word typed without them meets the word the archive writes with them', () => {
+    expect(analyzeTerms('Zürich, São Paulo, Beyoncé, Łódź, Straße, Ørsted, naïve')).toEqual(analyzeTerms('Zurich, Sao Paulo, Beyonce, Lodz, Strasse, Orsted, naive'));
+    expect(stemWord('zürich')).toBe('zurich');
+    expect(foldAccents('crème brûlée')).toBe('creme brulee');
+  });
+
+  it('leaves the vowel signs of other scripts alone', () => {
+    expect(foldAccents('मोदी')).toBe('मोदी'.normalize('NFC'));
   });
 });
 

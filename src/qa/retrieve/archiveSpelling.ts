@@ -1,4 +1,4 @@
-import { isStopword, stemWord } from '../../analyze/analyzeTerms.ts';
+import { foldAccents, isStopword, stemWord } from '../../analyze/analyzeTerms.ts';
 import type { LoadedIndex } from '../../store/loadedIndex.ts';
 import type { SpellingLookups } from '../question/correctSpelling.ts';
 
@@ -16,7 +16,8 @@ export function archiveSpelling(index: LoadedIndex): SpellingLookups {
       for (const { label } of index.lexical.search(new Map([[stemWord(word), 1]]), CHUNKS_READ)) {
         const chunk = index.chunk(label);
         const text = chunk && index.text(chunk.docId);
-        if (text !== undefined && whole.test(text.slice(chunk!.start, chunk!.end))) return true;
+        // Accents folded, as the index reads them: "zurich" is written in "Zürich".
+        if (text !== undefined && whole.test(foldAccents(text.slice(chunk!.start, chunk!.end).toLowerCase()))) return true;
       }
       return false;
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { correctSpelling } from '../../../src/qa/question/correctSpelling.ts';
 import { archiveSpelling } from '../../../src/qa/retrieve/archiveSpelling.ts';
-import { buildIndex } from '../../support/qaFixtures.ts';
+import { asker, buildIndex } from '../../support/qaFixtures.ts';
 
 describe('archiveSpelling', () => {
   const index = buildIndex([
@@ -17,6 +17,19 @@ describe('archiveSpelling', () => {
     // "discusses" shares the term of "discussed", but the archive never writes it.
     expect(lookups.frequency('discusses')).toBe(2);
     expect(lookups.writes('discusses')).toBe(false);
+  });
+
+  it('finds a name the archive writes with accents, asked without them or with a slip', async () => {
+    const accented = buildIndex([
+      { id: 'zurich', title: 'Talks in Zürich', text: 'The ministers met in Zürich on Monday.' },
+      { id: 'lake', title: 'Lake Zürich', text: 'Zürich lies on a lake.' },
+    ]);
+    const answer = await asker(accented, { abstainBelow: 0 })('Where did the ministers meet in Zurich?');
+    expect(answer.sentences[0]!.text).toBe('The ministers met in Zürich on Monday.');
+    const spelling = archiveSpelling(accented);
+    expect(spelling.frequency('zurich')).toBe(2);
+    expect(spelling.writes('zurich')).toBe(true);
+    expect(correctSpelling('Where is Zurrich?', spelling).text).toBe('Where is Zurich?');
   });
 
   it('reads a slip as the word the archive writes', () => {
