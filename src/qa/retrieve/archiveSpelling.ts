@@ -2,8 +2,11 @@ import { foldAccents, isStopword, stemWord } from '../../analyze/analyzeTerms.ts
 import type { LoadedIndex } from '../../store/loadedIndex.ts';
 import type { SpellingLookups } from '../question/correctSpelling.ts';
 
-/** Chunks read to see whether the archive writes a word (its term's best ones). */
-const CHUNKS_READ = 3;
+/**
+ * Chunks read to see whether the archive writes a word (its term's best ones). A term may be
+ * several words' ("feder": Federer and federal), and the best chunks may all be one's.
+ */
+const CHUNKS_READ = 20;
 
 /** What spelling correction asks of an archive: its terms, WordNet, and its text. */
 export function archiveSpelling(index: LoadedIndex): SpellingLookups {
