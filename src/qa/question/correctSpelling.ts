@@ -3,10 +3,11 @@
  * archive says "Jaishankar" throughout. Like a search engine's "showing results for", a word
  * that neither the archive nor the dictionary knows is read as a word the archive writes one
  * edit away (a letter left out, added, changed or two swapped: Damerau distance 1), its
- * commonest when several are. Left alone: words the dictionary knows, however rare in the
- * archive ("deliberate" is a word, not a slip for "deliberated"); a first letter (slips
- * rarely fall there, and "Herve" is no "Serve"); and spellings the archive uses only once
- * (those may be its own slips). Pure, given the lookups.
+ * commonest when several are (so a slip of the archive's own, used once, loses to the word it
+ * slipped from). Left alone: words the dictionary knows, however rare in the archive
+ * ("deliberate" is a word, not a slip for "deliberated"); a first letter (slips rarely fall
+ * there, and "Herve" is no "Serve"); and a slip of a function word ("becaue" is "because",
+ * not "became"). Pure, given the lookups.
  */
 export interface SpellingLookups {
   /** How many chunks use the word's term (0: the archive never uses it). */
@@ -36,8 +37,6 @@ export interface Correction {
 const SHORTEST_CORRECTED = 6;
 /** Longer runs of letters are no words (pasted noise): trying each edit of them is all cost. */
 const LONGEST_CORRECTED = 30;
-/** A spelling the archive uses in fewer chunks than this may be its own slip ("Beyonde"). */
-const FEWEST_USES = 2;
 /** Candidates checked against the archive's text (`writes`), the likeliest first. */
 const MOST_CHECKED = 5;
 /** Letters tried for an added or changed letter: the word's own letters and a–z. */
@@ -74,9 +73,11 @@ function commonestNeighbour(word: string, lookups: SpellingLookups): string | un
   const first = word[0];
   const candidates: Array<{ word: string; uses: number; isWord: boolean }> = [];
   for (const candidate of oneEditAway(word)) {
-    if (candidate[0] !== first || lookups.isStopword(candidate)) continue;
+    if (candidate[0] !== first) continue;
+    // A slip of a function word names nothing: no other word stands in for it.
+    if (lookups.isStopword(candidate)) return undefined;
     const uses = lookups.frequency(candidate);
-    if (uses >= FEWEST_USES) candidates.push({ word: candidate, uses, isWord: lookups.isWord(candidate) });
+    if (uses > 0) candidates.push({ word: candidate, uses, isWord: lookups.isWord(candidate) });
   }
   candidates.sort((a, b) => b.uses - a.uses || Number(b.isWord) - Number(a.isWord) || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
   return candidates.slice(0, MOST_CHECKED).find((c) => lookups.writes(c.word))?.word;

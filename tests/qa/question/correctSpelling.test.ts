@@ -56,8 +56,14 @@ describe('correctSpelling', () => {
     expect(asked).toBe(0);
   });
 
-  it('takes no spelling the archive uses only once (it may be its own slip)', () => {
-    expect(correctSpelling('Did Beyonce sing?', archive({ beyonde: 1 })).corrections).toEqual([]);
+  it('takes the word a one-off slip in the archive slipped from, and a word used once', () => {
+    expect(correctSpelling('the Merceds plant', archive({ mercieds: 1, mercedes: 7 })).text).toBe('the Mercedes plant');
+    expect(correctSpelling('Where is Calagry?', archive({ calgary: 1 })).text).toBe('Where is Calgary?');
+  });
+
+  it('leaves a slip of a function word alone, though a content word is one edit away too', () => {
+    const lookups = { ...archive({ became: 9 }), isStopword: (w: string) => ['because', 'the'].includes(w) };
+    expect(correctSpelling('It fell becaue of rain', lookups).corrections).toEqual([]);
   });
 
   it('prefers the commonest neighbour, then a dictionary word of the same term', () => {
