@@ -136,13 +136,14 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING_ACCENTS = /[\u0300-\u036f]/g;
 /** Letters that carry their mark in their shape, not as a combining accent. */
 const LETTER_FOLDS = new Map(Object.entries({ ø: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i' }));
+const FOLDED_LETTERS = new RegExp(`[${[...LETTER_FOLDS.keys()].join('')}]`, 'g');
 
 /** A lower-cased word or text without its accents: "zürich" → "zurich", "łódź" → "lodz", "straße" → "strasse". */
 export function foldAccents(word: string): string {
   return word
     .normalize('NFD')
     .replace(COMBINING_ACCENTS, '')
-    .replace(/[øłđßæœı]/g, (c) => LETTER_FOLDS.get(c)!)
+    .replace(FOLDED_LETTERS, (c) => LETTER_FOLDS.get(c)!)
     .normalize('NFC');
 }
 

@@ -32,6 +32,16 @@ describe('archiveSpelling', () => {
     expect(correctSpelling('Where is Zurrich?', spelling).text).toBe('Where is Zurich?');
   });
 
+  it('finds the word among many chunks of its term that hold another word of it', () => {
+    // "feder" is Federer's term and federal's: the term's best chunks are all Federer's.
+    const shared = buildIndex([
+      ...['a', 'b', 'c', 'd', 'e'].map((id) => ({ id: `tennis-${id}`, title: `Federer wins ${id}`, text: 'Federer beat Nadal. Federer, Federer and Federer again.' })),
+      { id: 'fed', title: 'Rates', text: 'The federal budget grew, said a long report on spending and taxes and more.' },
+    ]);
+    expect(archiveSpelling(shared).writes('federal')).toBe(true);
+    expect(correctSpelling('What did the fedearl budget do?', archiveSpelling(shared)).text).toBe('What did the federal budget do?');
+  });
+
   it('reads a slip as the word the archive writes', () => {
     expect(correctSpelling('What did Jaishanker discuss?', lookups).text).toBe('What did Jaishankar discuss?');
     expect(lookups.isWord('discuss')).toBe(true);
