@@ -13,6 +13,7 @@ const sets = [
   { questions: 'news-dev/read-questions.jsonl', corpus: 'news-dev/corpus' },
   { questions: 'news-dev/unread-questions.jsonl', corpus: 'news-dev/corpus' },
   { questions: 'news-fresh/questions.jsonl', corpus: 'news-fresh/corpus' },
+  { questions: 'news-fresh2/questions.jsonl', corpus: 'news-fresh2/corpus' },
 ];
 
 const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
