@@ -13,7 +13,8 @@ import { fitLogistic, predictLogistic } from './logisticRegression.ts';
  * `npm run train` does. Each set is an archive and its questions; a set may teach the ranker
  * (its answerable questions: which candidate holds the gold answer), the abstention model
  * (all its questions: was the answer given right), or both. Each set weighs the same in
- * total, so a few hundred news questions count as much as thousands of SQuAD ones.
+ * total, so a few hundred news questions count as much as thousands of SQuAD ones (a set's
+ * `abstentionWeight` may say otherwise for the abstention model).
  * Deterministic: the same sets in the same order give the same files.
  */
 export interface TrainingSet {
@@ -23,6 +24,8 @@ export interface TrainingSet {
   questions: readonly EvalQuestion[];
   ranker: boolean;
   abstention: boolean;
+  /** What the set weighs in the abstention fit and its threshold, against 1 for every other set. @default 1 */
+  abstentionWeight?: number;
 }
 
 export interface TrainOptions {
@@ -110,10 +113,12 @@ export async function trainModels(
   const rows: Array<{ set: string; x: number[]; y: 0 | 1; weight: number; answerable: boolean }> = [];
   for (const set of sets.filter((s) => s.abstention)) {
     const seen = (await askAll(set, set.questions, { weights, secondRatio })).filter((s) => s.inspection?.features);
-    for (const s of seen) rows.push({ set: set.name, x: abstentionRow(s.inspection!.features!), y: isRight(s) ? 1 : 0, weight: 1 / seen.length, answerable: s.question.answerable });
+    const weight = (set.abstentionWeight ?? 1) / seen.length;
+    for (const s of seen) rows.push({ set: set.name, x: abstentionRow(s.inspection!.features!), y: isRight(s) ? 1 : 0, weight, answerable: s.question.answerable });
   }
   const fitted = fitLogistic(rows, { l2: o.l2 });
-  const threshold = chooseThreshold(rows.map((r) => ({ ...r, p: predictLogistic(fitted, r.x) })));
+  const setWeights = new Map(sets.map((s) => [s.name, s.abstentionWeight ?? 1]));
+  const threshold = chooseThreshold(rows.map((r) => ({ ...r, p: predictLogistic(fitted, r.x) })), setWeights);
 
   const trainedOn = Object.fromEntries(sets.map((s) => [s.name, s.questions.length]));
   return {
@@ -167,10 +172,11 @@ export function chooseSecondRatio(groups: ReadonlyArray<{ set: string; rows: num
 }
 
 /**
- * The threshold that makes the most questions come out right, each set weighing the same: an
- * answerable question is right when answered correctly, an unanswerable one when declined.
+ * The threshold that makes the most questions come out right, each set weighing the same (or
+ * what `setWeights` gives it): an answerable question is right when answered correctly, an
+ * unanswerable one when declined.
  */
-export function chooseThreshold(rows: ReadonlyArray<{ set: string; y: 0 | 1; p: number; answerable: boolean }>): number {
+export function chooseThreshold(rows: ReadonlyArray<{ set: string; y: 0 | 1; p: number; answerable: boolean }>, setWeights: ReadonlyMap<string, number> = new Map()): number {
   const sets = [...new Set(rows.map((r) => r.set))];
   let best = { t: 0.5, value: -Infinity };
   for (const t of THRESHOLDS) {
@@ -178,7 +184,7 @@ export function chooseThreshold(rows: ReadonlyArray<{ set: string; y: 0 | 1; p: 
     for (const set of sets) {
       const mine = rows.filter((r) => r.set === set);
       const right = mine.filter((r) => (r.answerable ? r.p >= t && r.y === 1 : r.p < t)).length;
-      value += right / mine.length;
+      value += ((setWeights.get(set) ?? 1) * right) / mine.length;
     }
     if (value > best.value + 1e-12) best = { t, value };
   }

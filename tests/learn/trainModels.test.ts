@@ -31,6 +31,30 @@ describe('trainModels', () => {
   });
 });
 
+describe('trainModels abstentionWeight', () => {
+  it('lets a set count for less in the abstention fit', async () => {
+    const settings: AnswerSettings = {};
+    const archive = await openArchive({ indexDir: await makeTempDir('train'), corpusDir: await copySeeds(), embedder: 'hashed', settings });
+    const all = await readQuestions(join(import.meta.dirname, '../fixtures/train-questions.jsonl'));
+    const answerable = all.filter((q) => q.answerable).slice(0, 20);
+    const unanswerable = all.filter((q) => !q.answerable).slice(0, 10);
+    const fit = async (weight: number) =>
+      (
+        await trainModels(
+          [
+            { name: 'answerable', archive, questions: answerable, ranker: true, abstention: true },
+            { name: 'unanswerable', archive, questions: unanswerable, ranker: false, abstention: true, abstentionWeight: weight },
+          ],
+          settings,
+        )
+      ).abstention;
+    const full = await fit(1);
+    const light = await fit(0.1);
+    // Fewer declines to learn from: the model leans towards answering.
+    expect(light.intercept).toBeGreaterThan(full.intercept);
+  });
+});
+
 describe('holdsAnswer', () => {
   const candidate = (docId: string, text: string) => ({ text, sentence: { docId, index: 0, start: 0, end: text.length } });
   it('needs a gold answer string and, when sources are given, a gold article', () => {
@@ -52,6 +76,17 @@ describe('chooseThreshold', () => {
     const t = chooseThreshold(rows);
     expect(t).toBeGreaterThan(0.3);
     expect(t).toBeLessThanOrEqual(0.6);
+  });
+
+  it('weighs each set as it is told', () => {
+    // Set a is right to answer at 0.4, set b is right to decline there.
+    const rows = [
+      { set: 'a', y: 1 as const, p: 0.4, answerable: true },
+      { set: 'b', y: 0 as const, p: 0.4, answerable: false },
+      { set: 'b', y: 0 as const, p: 0.4, answerable: false },
+    ];
+    expect(chooseThreshold(rows, new Map([['b', 0.5]]))).toBeLessThanOrEqual(0.4);
+    expect(chooseThreshold(rows, new Map([['a', 0.5]]))).toBeGreaterThan(0.4);
   });
 });
 
