@@ -40,6 +40,14 @@ describe('checkConstraints: does the article report what the question pins?', ()
     expect(checkConstraints(questionConstraints('What was Apple revenue in 2011?'), article)).toEqual({ missing: 1, contradicted: 1, pinned: 1 });
   });
 
+  it('counts a year an undated article does not write at half weight; its periods in full', () => {
+    const undated = { ...article, date: null };
+    expect(checkConstraints(questionConstraints('What was Apple revenue in 2011?'), undated)).toEqual({ missing: 0.5, contradicted: 0.5, pinned: 1 });
+    expect(checkConstraints(questionConstraints('What was Apple revenue in 2009?'), undated)).toEqual({ missing: 0.5, contradicted: 0.5, pinned: 1 });
+    expect(checkConstraints(questionConstraints('What was Apple revenue in 2008?'), undated)).toEqual({ missing: 0, contradicted: 0, pinned: 1 });
+    expect(checkConstraints(questionConstraints('What was Apple revenue in the fourth quarter?'), undated)).toEqual({ missing: 1, contradicted: 1, pinned: 1 });
+  });
+
   it('pins nothing when the question names no year or period', () => {
     expect(checkConstraints(questionConstraints('What did Apple report?'), article)).toEqual({ missing: 0, contradicted: 0, pinned: 0 });
   });
