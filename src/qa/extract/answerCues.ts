@@ -1,4 +1,4 @@
-import { stemWord, tokenizeWords } from '../../analyze/analyzeTerms.ts';
+import { foldAccents, stemWord, tokenizeWords } from '../../analyze/analyzeTerms.ts';
 import type { AnswerType } from '../question/analyzeQuestion.ts';
 import type { AnswerDetail } from '../question/answerFocus.ts';
 
@@ -36,13 +36,17 @@ const CAPITALISED = /(?<![.!?]\s|^)\b[A-Z][\p{L}'’-]+(?:\s+(?:of\s+|de\s+|the\
 const FULL_NAME = /(?<!\bthe\s)(?<!\bThe\s)\b(?!The\b)(?:[A-Z]\.|[A-Z][\p{L}'’-]*)(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]*))+/gu;
 const PLACE = /\b(?:in|at|from|to|near|across)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\p{L}'’-]+/gu;
 
-/** Where in the sentence (character offsets) something the pattern finds, and the question does not say, starts. */
+/**
+ * Where in the sentence (character offsets) something the pattern finds, and the question does
+ * not say, starts. Accents are folded for the comparison only: "Zürich" is the question's own
+ * "Zurich", not a new place.
+ */
 function mentionsAt(pattern: RegExp, sentence: string, question: string, unless: (found: string) => boolean = () => false): number[] {
-  const q = question.toLowerCase();
+  const q = foldAccents(question.toLowerCase());
   const at: number[] = [];
   for (const match of sentence.matchAll(pattern)) {
     const found = match[0].toLowerCase().replace(/^(in|at|from|to|near|across)\s+(the\s+)?/, '');
-    if (!q.includes(found) && !unless(match[0])) at.push(match.index + match[0].length - found.length);
+    if (!q.includes(foldAccents(found)) && !unless(match[0])) at.push(match.index + match[0].length - found.length);
   }
   return at;
 }

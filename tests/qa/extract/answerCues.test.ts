@@ -176,6 +176,12 @@ describe('answerOffsets: where the candidate answers sit', () => {
     expect(answerOffsets('place', sentence, 'Did they meet in Vientiane?')).toEqual([]);
     expect(answerOffsets('other', sentence, 'Why did they meet?')).toEqual([]);
   });
+
+  it("takes a name the question writes without its accents for the question's own", () => {
+    const sentence = 'The talks moved from Zürich to Malmö on Friday.';
+    expect(answerOffsets('place', sentence, 'Where did the talks in Zurich move?')).toEqual([sentence.indexOf('Malmö')]);
+    expect(answerOffsets('place', sentence, 'Where did the talks move?')).toEqual([sentence.indexOf('Zürich'), sentence.indexOf('Malmö')]);
+  });
 });
 
 describe('typedAnswers: the cue and the offsets in one pass', () => {
