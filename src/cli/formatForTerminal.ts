@@ -1,4 +1,5 @@
-import type { Answer, Passage, Source } from '../qa/types.ts';
+import { describeCorrections } from '../qa/question/correctSpelling.ts';
+import type { Answer, SearchResult, Source } from '../qa/types.ts';
 import type { IngestSummary } from '../ingest/ingest.ts';
 
 /** Pure formatters: data → the text a terminal shows. */
@@ -21,11 +22,11 @@ export function formatAnswer(answer: Answer): string {
   return lines.join('\n');
 }
 
-export function formatPassages(passages: Passage[]): string {
-  if (passages.length === 0) return 'No passages match.';
-  return passages
-    .map((p, i) => `${i + 1}. (${p.score.toFixed(3)}) ${formatSource(p.source)}\n   ${p.text.replace(/\s+/g, ' ')}`)
-    .join('\n\n');
+export function formatSearchResult({ passages, readAs }: SearchResult): string {
+  const note = describeCorrections(readAs);
+  const found =
+    passages.length === 0 ? 'No passages match.' : passages.map((p, i) => `${i + 1}. (${p.score.toFixed(3)}) ${formatSource(p.source)}\n   ${p.text.replace(/\s+/g, ' ')}`).join('\n\n');
+  return note ? `${note}\n\n${found}` : found;
 }
 
 export function formatIngestSummary(s: IngestSummary): string {

@@ -11,10 +11,12 @@ import { answerQuestion, type AnswerSettings } from './answer/answerQuestion.ts'
 import { toSource } from './answer/cite.ts';
 import { LiveIndex } from './liveIndex.ts';
 import { cleanQuestion } from './question/cleanQuestion.ts';
+import { correctSpelling } from './question/correctSpelling.ts';
 import { ConversationMemory, type MemoryOptions } from './question/conversationMemory.ts';
 import { withinBounds } from './question/questionDates.ts';
+import { archiveSpelling } from './retrieve/archiveSpelling.ts';
 import { diversify, retrieveChunks } from './retrieve/retrieveChunks.ts';
-import type { Archive, ArchiveStats, Passage } from './types.ts';
+import type { Archive, ArchiveStats, Passage, SearchResult } from './types.ts';
 
 export interface OpenArchiveOptions {
   indexDir: string;
@@ -135,19 +137,22 @@ export async function openArchive(options: OpenArchiveOptions): Promise<OpenedAr
       live.use((index) => answerQuestion(index, memory, claim, { since: askOptions?.since, until: askOptions?.until }, options.settings, 'claim')),
 
     search: (query, searchOptions = {}) =>
-      live.use(async (index) => {
-        const { text } = cleanQuestion(query);
+      live.use(async (index): Promise<SearchResult> => {
+        // Slips are read as the archive spells them, as ask() reads them; the result says so.
+        const spelt = correctSpelling(cleanQuestion(query).text, archiveSpelling(index));
+        const text = spelt.text;
         const terms = analyzeTerms(text);
-        if (terms.length === 0) return [];
+        if (terms.length === 0) return { passages: [], readAs: [] };
         const [vector] = await index.embedder.embed([text]);
         const { since, until } = searchOptions;
         const acceptDoc = since || until ? (docId: string) => withinBounds(index.meta(docId)?.date ?? null, since, until) : undefined;
         const chunks = retrieveChunks(index, countTerms(terms), vector!, { ...options.settings?.retrieve, acceptDoc });
-        return diversify(index, chunks, searchOptions.limit ?? 5).flatMap((c): Passage[] => {
+        const passages = diversify(index, chunks, searchOptions.limit ?? 5).flatMap((c): Passage[] => {
           const article = index.article(c.chunk.docId);
           if (!article) return [];
           return [{ docId: article.id, start: c.chunk.start, end: c.chunk.end, text: article.text.slice(c.chunk.start, c.chunk.end), score: Math.round(c.score * 1000) / 1000, source: toSource(article, 0) }];
         });
+        return { passages, readAs: spelt.corrections };
       }),
 
     stats: () => stats(live.current),

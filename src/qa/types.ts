@@ -1,6 +1,7 @@
 import type { Article } from '../corpus/types.ts';
 import type { CatalogEntry } from '../store/catalog.ts';
 import type { ArticleMeta } from '../store/indexStore.ts';
+import type { Correction } from './question/correctSpelling.ts';
 
 export type { ArticleMeta, CatalogEntry };
 
@@ -81,6 +82,13 @@ export interface Passage {
   source: Source;
 }
 
+/** What `search` found: the passages, and the words it read as the archive spells them. */
+export interface SearchResult {
+  passages: Passage[];
+  /** Misspelt words read as the archive's ("Jaishanker" → "Jaishankar"), as `ask()` reads them. */
+  readAs: Correction[];
+}
+
 /** Figures for `/stats`. */
 export interface ArchiveStats {
   articles: number;
@@ -103,7 +111,7 @@ export interface Archive {
    * nothing supports it and naming the closest articles. No conversation memory.
    */
   findSources(claim: string, options?: Pick<AskOptions, 'since' | 'until'>): Promise<Answer>;
-  search(query: string, options?: AskOptions & { limit?: number }): Promise<Passage[]>;
+  search(query: string, options?: AskOptions & { limit?: number }): Promise<SearchResult>;
   stats(): ArchiveStats;
   /** All articles that answers may cite (id, title, date, outlet, URL), newest first, undated last. */
   listArticles(): readonly CatalogEntry[];

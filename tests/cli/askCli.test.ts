@@ -142,6 +142,19 @@ describe('archivist CLI', () => {
     expect(run.stdout).toMatch(/resort in Goa/);
   });
 
+  it('search reads a slip as the archive spells it and says so; --json gives the passages and the reading', async () => {
+    const run = await cli(['search', ...base(), '--limit', '2', 'Jaishanker Lavrov Goa']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe('Read "Jaishanker" as "Jaishankar".');
+    expect(run.stdout).toMatch(/^1\. \(/m);
+    const json = await cli(['search', '--json', ...base(), '--limit', '2', 'Jaishanker Lavrov Goa']);
+    expect(json.code, json.stderr).toBe(0);
+    const result = JSON.parse(json.stdout.trim());
+    expect(result.readAs).toEqual([{ from: 'Jaishanker', to: 'Jaishankar' }]);
+    expect(result.passages.length).toBeGreaterThanOrEqual(1);
+    expect(result.passages[0].text).toMatch(/Jaishankar/);
+  });
+
   it('eval prints the metrics and writes one result line per question with its id', async () => {
     const questions = join(dir, 'questions.jsonl');
     const out = join(dir, 'results.jsonl');

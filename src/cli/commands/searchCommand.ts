@@ -1,5 +1,5 @@
 import type { Config } from '../../config.ts';
-import { formatPassages } from '../formatForTerminal.ts';
+import { formatSearchResult } from '../formatForTerminal.ts';
 import { openForCli } from '../openForCli.ts';
 import { UsageError } from '../usageError.ts';
 import { checkIsoDate } from '../checkIsoDate.ts';
@@ -14,7 +14,7 @@ export async function searchCommand(
   const limit = flags.limit ? Number(flags.limit) : 5;
   if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new UsageError(`--limit "${flags.limit}" must be a whole number from 1 to 50`);
   const archive = await openForCli(config, flags);
-  const passages = await archive.search(query, { limit, since: checkIsoDate('since', flags.since), until: checkIsoDate('until', flags.until) });
-  console.log(flags.json ? JSON.stringify(passages) : formatPassages(passages));
+  const result = await archive.search(query, { limit, since: checkIsoDate('since', flags.since), until: checkIsoDate('until', flags.until) });
+  console.log(flags.json ? JSON.stringify(result) : formatSearchResult(result));
   return 0;
 }

@@ -26,7 +26,7 @@ export default {
       return;
     }
     await interaction.deferReply();
-    const passages = await ctx.archive.search(query, { limit: SEARCH_LIMIT });
-    await sendToInteraction(interaction, splitMessage(formatSearch(query, passages)));
+    const result = await ctx.archive.search(query, { limit: SEARCH_LIMIT });
+    await sendToInteraction(interaction, splitMessage(formatSearch(query, result)));
   },
 } satisfies Command;

@@ -1,10 +1,15 @@
-import type { Passage } from '../../qa/types.ts';
+import { describeCorrections } from '../../qa/question/correctSpelling.ts';
+import type { SearchResult } from '../../qa/types.ts';
 import { describeSource, escapeText, oneLine } from './describeSource.ts';
 
-/** `/search` results: each passage quoted under its source line, best first. Pure. */
-export function formatSearch(query: string, passages: readonly Passage[]): string {
+/**
+ * `/search` results: each passage quoted under its source line, best first, after what the
+ * search read differently ("Read "Jaishanker" as "Jaishankar"."). Pure.
+ */
+export function formatSearch(query: string, { passages, readAs }: SearchResult): string {
   const shownQuery = escapeText(oneLine(query));
-  if (passages.length === 0) return `No passages in the archive match “${shownQuery}”.`;
+  const note = readAs.length > 0 ? ` ${escapeText(describeCorrections(readAs))}` : '';
+  if (passages.length === 0) return `No passages in the archive match “${shownQuery}”.${note}`;
   const blocks = passages.map((p, i) => `**${i + 1}.** ${describeSource(p.source)}\n> ${escapeText(oneLine(p.text))}`);
-  return [`**Passages for “${shownQuery}”**`, ...blocks].join('\n\n');
+  return [`**Passages for “${shownQuery}”**${note}`, ...blocks].join('\n\n');
 }

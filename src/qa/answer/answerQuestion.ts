@@ -8,7 +8,7 @@ import { rankSentences, shippedRanker, type RankedSentence, type RankerModel } f
 import type { LoadedIndex } from '../../store/loadedIndex.ts';
 import { analyzeQuestion, type QuestionAnalysis } from '../question/analyzeQuestion.ts';
 import { cleanQuestion, hasSearchableText } from '../question/cleanQuestion.ts';
-import { correctSpelling, type Correction } from '../question/correctSpelling.ts';
+import { correctSpelling, describeCorrections, type Correction } from '../question/correctSpelling.ts';
 import { isFollowUp, type ConversationMemory } from '../question/conversationMemory.ts';
 import { dateAffinity, withinBounds } from '../question/questionDates.ts';
 import { asksForLatest } from '../question/asksForLatest.ts';
@@ -195,6 +195,5 @@ const ms = (x: number) => Math.round(x * 100) / 100;
 
 /** ` (Read "Jaishanker" as "Jaishankar".)`, or nothing when no word was corrected. */
 function readAsNote(corrections: readonly Correction[]): string {
-  if (corrections.length === 0) return '';
-  return ` (Read ${corrections.map((c) => `"${c.from}" as "${c.to}"`).join(', ')}.)`;
+  return corrections.length === 0 ? '' : ` (${describeCorrections(corrections)})`;
 }

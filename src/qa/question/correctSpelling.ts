@@ -30,6 +30,12 @@ export interface Correction {
   to: string;
 }
 
+/** `Read "Jaishanker" as "Jaishankar".`, or nothing when no word was corrected: what a reply says of its corrections. */
+export function describeCorrections(corrections: readonly Correction[]): string {
+  if (corrections.length === 0) return '';
+  return `Read ${corrections.map((c) => `"${c.from}" as "${c.to}"`).join(', ')}.`;
+}
+
 /**
  * Shorter words have too many neighbours one edit away ("stats" → "state", "sould" →
  * "soul"): below this many letters a word is never corrected.
