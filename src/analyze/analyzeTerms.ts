@@ -122,7 +122,7 @@ export function irregularBase(word: string): string {
 export function stemWord(word: string): string {
   let stem = stemCache.get(word);
   if (stem === undefined) {
-    const folded = NON_ASCII.test(word) ? foldAccents(word) : word;
+    const folded = foldAccents(word);
     const base = IRREGULAR.get(folded) ?? folded;
     stem = /^\d/.test(base) || base.length < 3 ? base : undoubled(stemmer(base));
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
@@ -140,6 +140,8 @@ const FOLDED_LETTERS = new RegExp(`[${[...LETTER_FOLDS.keys()].join('')}]`, 'g')
 
 /** A lower-cased word or text without its accents: "zürich" → "zurich", "łódź" → "lodz", "straße" → "strasse". */
 export function foldAccents(word: string): string {
+  // Most text is plain ASCII: nothing to fold, and no string to build (features fold every candidate's names).
+  if (!NON_ASCII.test(word)) return word;
   return word
     .normalize('NFD')
     .replace(COMBINING_ACCENTS, '')
