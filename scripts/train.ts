@@ -51,7 +51,7 @@ const sets: TrainingSet[] = [
   { name: 'squad-dev', archive: squad, questions: await readQuestions(join(shared, 'benchmarks/squad-dev/questions.jsonl')), ranker: true, abstention: true },
   // Half weight: its unanswerable questions are crowd-written edits inside the right paragraph
   // (negations, swapped entities), unlike the near misses a news archive meets, and it is the
-  // second Wikipedia set beside squad-dev (docs/quality.md, "Abstention sets weighed").
+  // second Wikipedia set beside squad-dev (docs/quality.md, "Sets weighed, and undated articles' years").
   { name: 'squad2-train', archive: squad2, questions: await readQuestions(join(shared, 'benchmarks/squad2-train/questions.jsonl')), ranker: false, abstention: true, abstentionWeight: 0.5 },
   { name: 'news-read', archive: news, questions: withNearMisses(await readQuestions(join(root, 'tests/fixtures/news-dev/read-questions.jsonl')), news), ranker: true, abstention: true },
   { name: 'seeds-train', archive: seeds, questions: await readQuestions(join(root, 'tests/fixtures/train-questions.jsonl')), ranker: true, abstention: true },
