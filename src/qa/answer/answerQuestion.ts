@@ -20,6 +20,7 @@ import { archiveSpelling } from '../retrieve/archiveSpelling.ts';
 import type { Answer, AskOptions } from '../types.ts';
 import { abstentionFeatures, confidenceOf, shippedAbstention, type AbstentionFeatures, type AbstentionModel } from './abstention.ts';
 import { citeSentences, toSource } from './cite.ts';
+import { explainAbstention } from './explainAbstention.ts';
 
 /** Tunables of the whole answer path, each with its defaults in its own module. */
 export interface AnswerSettings {
@@ -156,13 +157,16 @@ export async function answerQuestion(
   if (quoted.length === 0 || confidence < abstainBelow) {
     const closest = retrieved.slice(0, CLOSEST_ARTICLES).map((r, i) => toSource(index.meta(r.docId)!, i + 1));
     const bounds = options.since || options.until ? ` between ${options.since ?? 'the beginning'} and ${options.until ?? 'now'}` : '';
+    const bestArticle = ranked[0] && index.article(ranked[0].sentence.docId);
+    const why = bestArticle ? explainAbstention(question.constraints, bestArticle) : '';
+    const listedBelow = `${why ? ` ${why}` : ''} The closest articles are listed below.`;
     const answer =
       mode === 'claim'
         ? closest.length > 0
-          ? `Nothing in the archive supports this${bounds}. The closest articles are listed below.`
+          ? `Nothing in the archive supports this${bounds}.${listedBelow}`
           : `The archive has nothing on this${bounds}.`
         : closest.length > 0
-          ? `The archive does not answer this${bounds}. The closest articles are listed below.`
+          ? `The archive does not answer this${bounds}.${listedBelow}`
           : `The archive has nothing on this${bounds}.`;
     return shaped({ ...base, kind: 'abstain', abstained: true, confidence, answer: answer + readAs, sources: closest, retrieved, timingsMs: timings(t2 - t1, performance.now() - t2) });
   }

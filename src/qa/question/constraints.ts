@@ -127,27 +127,71 @@ export interface ConstraintCheck {
  */
 export const UNDATED_YEAR_WEIGHT = 0.5;
 
-export function checkConstraints(constraints: QuestionConstraints, article: { text: string; title: string; date: string | null }): ConstraintCheck {
-  const text = `${article.title}\n${article.text}`;
+export function checkConstraints(constraints: QuestionConstraints, article: ConstrainedArticle): ConstraintCheck {
   let missing = 0;
   let contradicted = 0;
+  for (const j of judgeConstraints(constraints, article)) {
+    if (j.reported) continue;
+    missing += j.weight;
+    if (j.contradicted) contradicted += j.weight;
+  }
+  return { missing, contradicted, pinned: constraints.years.length + constraints.periods.length };
+}
+
+/**
+ * The pinned years and periods the article does not report, as a reader would write them
+ * ("2019", "the fourth quarter"), years first: what an abstention can tell the
+ * user the archive lacks.
+ */
+export function unreportedConstraints(constraints: QuestionConstraints, article: ConstrainedArticle): string[] {
+  return judgeConstraints(constraints, article)
+    .filter((j) => !j.reported)
+    .map((j) => j.label);
+}
+
+export interface ConstrainedArticle {
+  text: string;
+  title: string;
+  date: string | null;
+}
+
+interface Judgement {
+  label: string;
+  reported: boolean;
+  /** The article names another of the same kind (another year, another quarter). */
+  contradicted: boolean;
+  /** What a miss counts for (`UNDATED_YEAR_WEIGHT` for a year of an undated article). */
+  weight: number;
+}
+
+/** Each pinned year, then each pinned period, judged against the article's title, text and date. */
+function judgeConstraints(constraints: QuestionConstraints, article: ConstrainedArticle): Judgement[] {
+  const text = `${article.title}\n${article.text}`;
+  const out: Judgement[] = [];
   if (constraints.years.length > 0) {
     const named = new Set(yearsIn(text));
     if (article.date) named.add(article.date.slice(0, 4));
     const weight = article.date ? 1 : UNDATED_YEAR_WEIGHT;
-    for (const year of constraints.years) {
-      if (named.has(year)) continue;
-      missing += weight;
-      if (named.size > 0) contradicted += weight;
-    }
+    for (const year of constraints.years) out.push({ label: year, reported: named.has(year), contradicted: named.size > 0, weight });
   }
   if (constraints.periods.length > 0) {
     const named = periodsIn(text);
     for (const p of constraints.periods) {
-      if (named.some((n) => n.kind === p.kind && n.value === p.value)) continue;
-      missing++;
-      if (named.some((n) => n.kind === p.kind)) contradicted++;
+      const reported = named.some((n) => n.kind === p.kind && n.value === p.value);
+      out.push({ label: describePeriod(p), reported, contradicted: named.some((n) => n.kind === p.kind), weight: 1 });
     }
   }
-  return { missing, contradicted, pinned: constraints.years.length + constraints.periods.length };
+  return out;
+}
+
+/** "the third quarter", "the 14th edition": a period as a sentence names it. */
+export function describePeriod(p: Period): string {
+  const n = Number(p.value);
+  const ordinal = ORDINALS[n - 1] ?? `${n}${ordinalSuffix(n)}`;
+  return `the ${ordinal} ${p.kind}`;
+}
+
+function ordinalSuffix(n: number): string {
+  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { explainAbstention } from '../../../src/qa/answer/explainAbstention.ts';
+import { questionConstraints, unreportedConstraints } from '../../../src/qa/question/constraints.ts';
+
+const report = { title: 'Apple results', date: '2009-07-21', text: 'Apple reported revenue of $8.34 billion for the third quarter. Sales rose from 2008.' };
+
+describe('unreportedConstraints: the pinned years and periods an article does not report', () => {
+  it('names them as a reader writes them, years first', () => {
+    expect(unreportedConstraints(questionConstraints('What was Apple revenue in Q4 2011?'), report)).toEqual(['2011', 'the fourth quarter']);
+    expect(unreportedConstraints(questionConstraints('Who scored in round 2 of the 14th edition?'), report)).toEqual(['the 14th edition', 'the second round']);
+  });
+
+  it('is empty when the article reports them (in its text or by its date) or nothing is pinned', () => {
+    expect(unreportedConstraints(questionConstraints('What was Apple revenue in the third quarter of 2009?'), report)).toEqual([]);
+    expect(unreportedConstraints(questionConstraints('What was revenue in 2008?'), report)).toEqual([]);
+    expect(unreportedConstraints(questionConstraints('What did Apple report?'), report)).toEqual([]);
+  });
+});
+
+describe('explainAbstention: why the best match is no answer', () => {
+  it('says which pinned year or period the best-matching article does not report', () => {
+    expect(explainAbstention(questionConstraints('What was Apple revenue in the fourth quarter of 2011?'), report)).toBe(
+      '“Apple results” (2009-07-21), the best match, does not report 2011 or the fourth quarter.',
+    );
+  });
+
+  it('says an undated article does not mention the year, since its date cannot', () => {
+    expect(explainAbstention(questionConstraints('What was Apple revenue in 2011?'), { ...report, date: null })).toBe(
+      '“Apple results”, the best match, is undated and does not mention 2011.',
+    );
+  });
+
+  it('says nothing when the article reports everything the question pins', () => {
+    expect(explainAbstention(questionConstraints('What was Apple revenue in the third quarter of 2009?'), report)).toBe('');
+    expect(explainAbstention(questionConstraints('Who is Apple’s chief executive?'), report)).toBe('');
+  });
+
+  it('cuts a long title (the sources list gives it in full) and copes with none', () => {
+    const long = { ...report, title: 'A'.repeat(200) };
+    const said = explainAbstention(questionConstraints('What was revenue in 2011?'), long);
+    expect(said).toMatch(/^“A{89}…” \(2009-07-21\), the best match, does not report 2011\.$/);
+    expect(explainAbstention(questionConstraints('What was revenue in 2011?'), { ...report, title: '' })).toBe('The best match does not report 2011.');
+  });
+});
