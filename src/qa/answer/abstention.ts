@@ -72,6 +72,7 @@ export function abstentionFeatures(index: LoadedIndex, input: AbstentionInput): 
   // What the reader gets: the quoted sentences and the ones beside them.
   const quotedTerms = new Set(quoted.flatMap((q) => [q.sentence, ...neighboursOf(index, q.sentence)]).flatMap(index.sentenceTerms));
   const type = question.answerType;
+  const knows = archiveKnows(index, related);
   return {
     score: best.score,
     probability,
@@ -83,7 +84,7 @@ export function abstentionFeatures(index: LoadedIndex, input: AbstentionInput): 
     typedMiss: type !== 'other' && !quoted.some((s) => s.features.typed > 0) ? 1 : 0,
     detailMiss: question.answerDetail && !quoted.some((s) => s.features.typedDetail > 0) ? 1 : 0,
     known: knownShare(index, question.weights, related),
-    unknownName: question.constraints.names.some((name) => name.some((t) => index.lexical.documentFrequency(t) === 0 && !hasCloseRelative(related, t))) ? 1 : 0,
+    unknownName: question.constraints.names.some((name) => name.some((t) => !knows(t))) ? 1 : 0,
     nameMissing: nameMissing(question.constraints.names, index.articleTerms(docId), idf),
     nameMissingQuoted: nameMissing(question.constraints.names, quotedTerms, idf),
     termMissingQuoted: mostImportantMissing(question.weights, quotedTerms, related, (t) => index.lexical.presenceWeight(t)),
@@ -102,6 +103,11 @@ export function abstentionFeatures(index: LoadedIndex, input: AbstentionInput): 
 
 /** A related word this close (a synonym or another form) stands for the same name: "Laotian" for Laos. */
 const SAME_NAME_CREDIT = 0.6;
+
+/** Whether the archive uses a term, or a word that stands for the same name ("Laos" for "Laotian"). */
+export function archiveKnows(index: LoadedIndex, related: RelatedTerms): (term: string) => boolean {
+  return (t) => index.lexical.documentFrequency(t) > 0 || hasCloseRelative(related, t);
+}
 
 function hasCloseRelative(related: RelatedTerms, term: string): boolean {
   for (const credit of related.get(term)?.values() ?? []) if (credit >= SAME_NAME_CREDIT) return true;

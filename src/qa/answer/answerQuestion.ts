@@ -18,7 +18,7 @@ import { DEFAULT_QUERY_WEIGHTS, questionWeights, withRelated, type QueryWeights 
 import { rankArticles, retrieveChunks, type RetrieveOptions } from '../retrieve/retrieveChunks.ts';
 import { archiveSpelling } from '../retrieve/archiveSpelling.ts';
 import type { Answer, AskOptions } from '../types.ts';
-import { abstentionFeatures, confidenceOf, shippedAbstention, type AbstentionFeatures, type AbstentionModel } from './abstention.ts';
+import { abstentionFeatures, archiveKnows, confidenceOf, shippedAbstention, type AbstentionFeatures, type AbstentionModel } from './abstention.ts';
 import { citeSentences, toSource } from './cite.ts';
 import { explainAbstention } from './explainAbstention.ts';
 
@@ -158,7 +158,7 @@ export async function answerQuestion(
     const closest = retrieved.slice(0, CLOSEST_ARTICLES).map((r, i) => toSource(index.meta(r.docId)!, i + 1));
     const bounds = options.since || options.until ? ` between ${options.since ?? 'the beginning'} and ${options.until ?? 'now'}` : '';
     const bestArticle = ranked[0] && index.article(ranked[0].sentence.docId);
-    const why = bestArticle ? explainAbstention(question.constraints, bestArticle) : '';
+    const why = explainAbstention(question.constraints, bestArticle, archiveKnows(index, related));
     const listedBelow = `${why ? ` ${why}` : ''} The closest articles are listed below.`;
     const answer =
       mode === 'claim'

@@ -4,21 +4,32 @@ import { unreportedConstraints, type ConstrainedArticle, type QuestionConstraint
 const TITLE_CHARS = 90;
 
 /**
- * Why the best match is no answer, when the reason is one a reader can act on: the question
- * pins a year or period ("in 2019", "the fourth quarter") that the best-matching article does
- * not report. Asked about the fourth quarter, the archive may hold only the third quarter's
- * report; saying so lets the user ask about what is there. '' when the article reports every
- * pinned year and period. Pure.
+ * Why the best match is no answer, when the reason is one a reader can act on:
+ * - the question names something the archive never mentions ("Hurricane Milton"): it has
+ *   nothing on that, whatever else matches;
+ * - the question pins a year or period ("in 2019", "the fourth quarter") that the
+ *   best-matching article does not report: asked about the fourth quarter, the archive may
+ *   hold only the third quarter's report.
+ * Saying so lets the user ask about what is there. '' when neither holds. `knows` tells
+ * whether the archive uses a term (or a word standing for it). Pure.
  */
-export function explainAbstention(constraints: QuestionConstraints, article: ConstrainedArticle): string {
-  const unreported = unreportedConstraints(constraints, article);
-  if (unreported.length === 0) return '';
-  const title = article.title.length > TITLE_CHARS ? `${article.title.slice(0, TITLE_CHARS - 1).trimEnd()}…` : article.title;
-  const named = title ? `“${title}”` : 'the best match';
-  const which = title ? `${named}${article.date ? ` (${article.date})` : ''}, the best match,` : named;
-  const undatedYear = !article.date && unreported.some((label) => /^\d{4}$/.test(label));
-  const verb = undatedYear ? 'is undated and does not mention' : 'does not report';
-  return `${capitalise(which)} ${verb} ${listed(unreported)}.`;
+export function explainAbstention(constraints: QuestionConstraints, article: ConstrainedArticle | undefined, knows: (term: string) => boolean): string {
+  const notes: string[] = [];
+  const unknown = constraints.names.flatMap((terms, i) => (terms.some((t) => !knows(t)) ? [withoutPossessive(constraints.namesWritten[i] ?? terms.join(' '))] : []));
+  if (unknown.length > 0) notes.push(`It never mentions ${listed([...new Set(unknown)])}.`);
+  const unreported = article ? unreportedConstraints(constraints, article) : [];
+  if (article && unreported.length > 0) {
+    const title = article.title.length > TITLE_CHARS ? `${article.title.slice(0, TITLE_CHARS - 1).trimEnd()}…` : article.title;
+    const which = title ? `“${title}”${article.date ? ` (${article.date})` : ''}, the best match,` : 'the best match';
+    const undatedYear = !article.date && unreported.some((label) => /^\d{4}$/.test(label));
+    const verb = undatedYear ? 'is undated and does not mention' : 'does not report';
+    notes.push(`${capitalise(which)} ${verb} ${listed(unreported)}.`);
+  }
+  return notes.join(' ');
+}
+
+function withoutPossessive(name: string): string {
+  return name.replace(/['’]s$/, '');
 }
 
 function listed(items: readonly string[]): string {

@@ -15,6 +15,8 @@ export interface QuestionConstraints {
   periods: Period[];
   /** Capitalised names past the question word, each as its analysed terms ("hurricane ian" → ['hurrican', 'ian']). */
   names: string[][];
+  /** The same names as the question writes them ("Hurricane Ian"), in the same order. */
+  namesWritten: string[];
 }
 
 export interface Period {
@@ -43,7 +45,8 @@ const NOT_NAMES = new Set(
 );
 
 export function questionConstraints(question: string): QuestionConstraints {
-  return { years: yearsIn(question), periods: periodsIn(question), names: namesIn(question) };
+  const named = namedPhrases(question);
+  return { years: yearsIn(question), periods: periodsIn(question), names: named.map((n) => n.terms), namesWritten: named.map((n) => n.written) };
 }
 
 /** Four-digit years (not a decade like "1990s", which pins no single year). */
@@ -72,12 +75,24 @@ export function periodsIn(text: string): Period[] {
  * franc. Each name is kept as its analysed terms, so it is compared the way the index reads text.
  */
 export function namesIn(question: string): string[][] {
+  return namedPhrases(question).map((n) => n.terms);
+}
+
+/**
+ * Calendar words: capitalised, but a date, not a name ("in September 2024"); questionDates.ts
+ * reads them, and an archive knows its months from its articles' dates, seldom from their text.
+ */
+const CALENDAR_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?$/i;
+
+/** `namesIn`, each name also as written. */
+function namedPhrases(question: string): Array<{ terms: string[]; written: string }> {
   const words = casedWords(question);
-  const names: string[][] = [];
+  const names: Array<{ terms: string[]; written: string }> = [];
   let run: string[] = [];
   const flush = () => {
-    const terms = analyzeTerms(run.join(' '));
-    if (terms.length > 0) names.push(terms);
+    // Months and weekdays alone ("Tuesday, Sept. 12") are a date; inside a name they are part of it ("Black Friday").
+    const terms = run.every((w) => CALENDAR_WORD.test(w)) ? [] : analyzeTerms(run.join(' '));
+    if (terms.length > 0) names.push({ terms, written: run.join(' ') });
     run = [];
   };
   words.forEach((word, i) => {

@@ -17,28 +17,45 @@ describe('unreportedConstraints: the pinned years and periods an article does no
   });
 });
 
+/** An archive that uses every word but these. */
+const knowsAllBut =
+  (...unknown: string[]) =>
+  (term: string) =>
+    !unknown.includes(term);
+const knowsAll = knowsAllBut();
+
 describe('explainAbstention: why the best match is no answer', () => {
   it('says which pinned year or period the best-matching article does not report', () => {
-    expect(explainAbstention(questionConstraints('What was Apple revenue in the fourth quarter of 2011?'), report)).toBe(
+    expect(explainAbstention(questionConstraints('What was Apple revenue in the fourth quarter of 2011?'), report, knowsAll)).toBe(
       '“Apple results” (2009-07-21), the best match, does not report 2011 or the fourth quarter.',
     );
   });
 
   it('says an undated article does not mention the year, since its date cannot', () => {
-    expect(explainAbstention(questionConstraints('What was Apple revenue in 2011?'), { ...report, date: null })).toBe(
+    expect(explainAbstention(questionConstraints('What was Apple revenue in 2011?'), { ...report, date: null }, knowsAll)).toBe(
       '“Apple results”, the best match, is undated and does not mention 2011.',
     );
   });
 
   it('says nothing when the article reports everything the question pins', () => {
-    expect(explainAbstention(questionConstraints('What was Apple revenue in the third quarter of 2009?'), report)).toBe('');
-    expect(explainAbstention(questionConstraints('Who is Apple’s chief executive?'), report)).toBe('');
+    expect(explainAbstention(questionConstraints('What was Apple revenue in the third quarter of 2009?'), report, knowsAll)).toBe('');
+    expect(explainAbstention(questionConstraints('Who is Apple’s chief executive?'), report, knowsAll)).toBe('');
+  });
+
+  it('says which names the archive never mentions, first, as the question writes them', () => {
+    const constraints = questionConstraints("How many died when Hurricane Milton hit Florida's coast in 2011?");
+    expect(explainAbstention(constraints, report, knowsAllBut('milton'))).toBe(
+      'It never mentions Hurricane Milton. “Apple results” (2009-07-21), the best match, does not report 2011.',
+    );
+    expect(explainAbstention(questionConstraints("What did Milton's spokesman say?"), undefined, knowsAllBut('milton'))).toBe('It never mentions Milton.');
+    expect(explainAbstention(constraints, report, knowsAllBut('milton', 'florida'))).toMatch(/^It never mentions Hurricane Milton or Florida\./);
+    expect(explainAbstention(questionConstraints('What did Apple say?'), report, knowsAll)).toBe('');
   });
 
   it('cuts a long title (the sources list gives it in full) and copes with none', () => {
     const long = { ...report, title: 'A'.repeat(200) };
-    const said = explainAbstention(questionConstraints('What was revenue in 2011?'), long);
+    const said = explainAbstention(questionConstraints('What was revenue in 2011?'), long, knowsAll);
     expect(said).toMatch(/^“A{89}…” \(2009-07-21\), the best match, does not report 2011\.$/);
-    expect(explainAbstention(questionConstraints('What was revenue in 2011?'), { ...report, title: '' })).toBe('The best match does not report 2011.');
+    expect(explainAbstention(questionConstraints('What was revenue in 2011?'), { ...report, title: '' }, knowsAll)).toBe('The best match does not report 2011.');
   });
 });

@@ -24,6 +24,13 @@ describe('what a question pins down', () => {
     expect(namesIn('What did Apple report?')).toEqual([['appl']]);
     expect(namesIn('When did the talks end?')).toEqual([]);
   });
+
+  it('takes months and weekdays on their own for a date, not a name; inside a name they stay', () => {
+    expect(namesIn('Where did Jaishankar meet Lavrov in March 2022?')).toEqual([['jaishankar'], ['lavrov']]);
+    expect(namesIn('What did Apple announce on Tuesday, Sept. 12?')).toEqual([['appl']]);
+    expect(namesIn('How much did shoppers spend on Black Friday?')).toEqual([['black', 'fridai']]);
+    expect(questionConstraints('What did Apple sell on Black Friday in November?').namesWritten).toEqual(['Apple', 'Black Friday']);
+  });
 });
 
 describe('checkConstraints: does the article report what the question pins?', () => {
