@@ -2,6 +2,8 @@ import { unreportedConstraints, type ConstrainedArticle, type QuestionConstraint
 
 /** Longer titles are cut: the sources list below the message gives them in full. */
 const TITLE_CHARS = 90;
+/** Names, years or periods listed in one note; a long question's others are counted. */
+const LISTED = 3;
 
 /**
  * Why the best match is no answer, when the reason is one a reader can act on:
@@ -33,6 +35,7 @@ function withoutPossessive(name: string): string {
 }
 
 function listed(items: readonly string[]): string {
+  if (items.length > LISTED) return `${items.slice(0, LISTED).join(', ')} or ${items.length - LISTED} more`;
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }

@@ -84,9 +84,11 @@ export function namesIn(question: string): string[][] {
  */
 const CALENDAR_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?$/i;
 
+/** Punctuation between names: "Apple, Google and Microsoft" names three. */
+const NAME_BREAK = /[,;:!?()[\]"“”]/;
+
 /** `namesIn`, each name also as written. */
 function namedPhrases(question: string): Array<{ terms: string[]; written: string }> {
-  const words = casedWords(question);
   const names: Array<{ terms: string[]; written: string }> = [];
   let run: string[] = [];
   const flush = () => {
@@ -95,12 +97,16 @@ function namedPhrases(question: string): Array<{ terms: string[]; written: strin
     if (terms.length > 0) names.push({ terms, written: run.join(' ') });
     run = [];
   };
-  words.forEach((word, i) => {
-    const capitalised = /^\p{Lu}/u.test(word) && !NOT_NAMES.has(word.toLowerCase());
-    if (capitalised && (i > 0 || !NOT_NAMES.has(word.toLowerCase()))) run.push(word);
-    else if (run.length > 0) flush();
-  });
-  if (run.length > 0) flush();
+  let first = true;
+  for (const part of question.split(NAME_BREAK)) {
+    for (const word of casedWords(part)) {
+      const capitalised = /^\p{Lu}/u.test(word) && !NOT_NAMES.has(word.toLowerCase());
+      if (capitalised && (!first || !NOT_NAMES.has(word.toLowerCase()))) run.push(word);
+      else if (run.length > 0) flush();
+      first = false;
+    }
+    if (run.length > 0) flush();
+  }
   return names;
 }
 

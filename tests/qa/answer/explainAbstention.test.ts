@@ -52,6 +52,13 @@ describe('explainAbstention: why the best match is no answer', () => {
     expect(explainAbstention(questionConstraints('What did Apple say?'), report, knowsAll)).toBe('');
   });
 
+  it('lists three at most, and counts the rest', () => {
+    const many = questionConstraints('Did Alpha, Beta, Gamma, Delta or Epsilon report in 2001, 2002, 2003 or 2004?');
+    expect(explainAbstention(many, report, () => false)).toBe(
+      'It never mentions Alpha, Beta, Gamma or 2 more. “Apple results” (2009-07-21), the best match, does not report 2001, 2002, 2003 or 1 more.',
+    );
+  });
+
   it('cuts a long title (the sources list gives it in full) and copes with none', () => {
     const long = { ...report, title: 'A'.repeat(200) };
     const said = explainAbstention(questionConstraints('What was revenue in 2011?'), long, knowsAll);

@@ -23,6 +23,7 @@ describe('what a question pins down', () => {
     expect(namesIn('How many people died when Hurricane Ian hit Florida?')).toEqual([['hurrican', 'ian'], ['florida']]);
     expect(namesIn('What did Apple report?')).toEqual([['appl']]);
     expect(namesIn('When did the talks end?')).toEqual([]);
+    expect(questionConstraints('Did Apple, Google and Microsoft Corp. report?').namesWritten).toEqual(['Apple', 'Google', 'Microsoft Corp']);
   });
 
   it('takes months and weekdays on their own for a date, not a name; inside a name they stay', () => {
