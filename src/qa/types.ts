@@ -64,6 +64,12 @@ export interface Answer {
   abstained: boolean;
   confidence: number;
   answer: string;
+  /**
+   * For an answer, what the reply says besides its quotes, also at the end of `answer`: a
+   * long question cut, a word read as the archive spells it, a year or period the quoted
+   * article does not report. Absent when there is nothing to add.
+   */
+  note?: string;
   sentences: AnswerSentence[];
   /** Cited sources for an answer; the closest articles for an abstention. */
   sources: Source[];

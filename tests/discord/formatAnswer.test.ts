@@ -34,6 +34,15 @@ describe('formatAnswer', () => {
     );
   });
 
+  it('puts the answer’s note in small print under the quotes, escaped', () => {
+    const text = formatAnswer({ ...answer, note: 'Read "Jaishanker" as "Jaishankar". The quoted article does not report the *fourth* quarter.' });
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      '> They met at a resort in Goa. [1][2]',
+      '-# Read "Jaishanker" as "Jaishankar". The quoted article does not report the \\*fourth\\* quarter.',
+      '',
+    ]);
+  });
+
   it('says an abstention plainly and lists the closest articles', () => {
     const text = formatAnswer({ ...answer, kind: 'abstain', abstained: true, answer: 'The archive does not cover that.', sentences: [] });
     expect(text).toMatch(/^The archive does not cover that\.\n\n\*\*Closest articles\*\*\n• /);

@@ -6,7 +6,7 @@ const INVALID_FALLBACK = 'Please ask a question in words.';
 
 /**
  * An Answer as Discord markdown: each quoted sentence on a `> ` line followed by its `[n]`
- * markers, then the numbered sources. An abstention says so and lists the closest articles;
+ * markers, its note (if any) in small print, then the numbered sources. An abstention says so and lists the closest articles;
  * "what's new?" lists the newest articles; small talk and invalid input are the archive's plain
  * message. May exceed 2,000 characters:
  * `splitMessage` cuts it. Pure.
@@ -17,7 +17,9 @@ export function formatAnswer(answer: Answer): string {
       (s) => `> ${escapeText(oneLine(s.text))} ${(s.citations.length ? s.citations : [s.citation]).map((n) => `[${n}]`).join('')}`,
     );
     const sources = answer.sources.map((s) => `[${s.n}] ${describeSource(s)}`);
-    return [...quotes, '', '**Sources**', ...sources].join('\n');
+    // What the reply adds (a word read differently, a year the quoted article does not report), in small print under the quotes.
+    const note = answer.note ? [`-# ${escapeText(oneLine(answer.note))}`] : [];
+    return [...quotes, ...note, '', '**Sources**', ...sources].join('\n');
   }
   // Small talk and invalid input are plain messages, whatever else they carry: `ask()` marks
   // invalid input `abstained: true` (nothing was answered), but it is not an abstention and

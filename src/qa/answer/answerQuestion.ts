@@ -20,7 +20,7 @@ import { archiveSpelling } from '../retrieve/archiveSpelling.ts';
 import type { Answer, AskOptions } from '../types.ts';
 import { abstentionFeatures, archiveKnows, confidenceOf, shippedAbstention, type AbstentionFeatures, type AbstentionModel } from './abstention.ts';
 import { citeSentences, toSource } from './cite.ts';
-import { explainAbstention } from './explainAbstention.ts';
+import { caveatForQuote, explainAbstention } from './explainMissing.ts';
 
 /** Tunables of the whole answer path, each with its defaults in its own module. */
 export interface AnswerSettings {
@@ -76,8 +76,8 @@ export type AskMode = 'question' | 'claim';
 
 /** Keys in the order of the eval format, so `ask --json` reads like the spec. */
 function shaped(a: Answer): Answer {
-  const { question, kind, abstained, confidence, answer, sentences, sources, retrieved, timingsMs } = a;
-  return { question, kind, abstained, confidence, answer, sentences, sources, retrieved, timingsMs };
+  const { question, kind, abstained, confidence, answer, note, sentences, sources, retrieved, timingsMs } = a;
+  return { question, kind, abstained, confidence, answer, ...(note ? { note } : {}), sentences, sources, retrieved, timingsMs };
 }
 
 /**
@@ -181,13 +181,19 @@ export async function answerQuestion(
       dates,
     });
   }
-  const note = (truncated ? ' (Your question was long; I read its first part.)' : '') + readAs;
+  const quotedArticle = index.article(quoted[0]!.sentence.docId);
+  const notes = [
+    truncated ? 'Your question was long; I read its first part.' : '',
+    describeCorrections(spelt.corrections),
+    quotedArticle ? caveatForQuote(question.constraints, quotedArticle) : '',
+  ].filter((n) => n !== '');
   return shaped({
     question: text,
     kind: 'answer',
     abstained: false,
     confidence,
-    answer: cited.answer + note,
+    answer: cited.answer + notes.map((n) => ` (${n})`).join(''),
+    ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
     sentences: cited.sentences,
     sources: cited.sources,
     retrieved,

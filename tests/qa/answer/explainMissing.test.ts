@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explainAbstention } from '../../../src/qa/answer/explainAbstention.ts';
+import { caveatForQuote, explainAbstention } from '../../../src/qa/answer/explainMissing.ts';
+import { asker, buildIndex } from '../../support/qaFixtures.ts';
 import { questionConstraints, unreportedConstraints } from '../../../src/qa/question/constraints.ts';
 
 const report = { title: 'Apple results', date: '2009-07-21', text: 'Apple reported revenue of $8.34 billion for the third quarter. Sales rose from 2008.' };
@@ -64,5 +65,39 @@ describe('explainAbstention: why the best match is no answer', () => {
     const said = explainAbstention(questionConstraints('What was revenue in 2011?'), long, knowsAll);
     expect(said).toMatch(/^“A{89}…” \(2009-07-21\), the best match, does not report 2011\.$/);
     expect(explainAbstention(questionConstraints('What was revenue in 2011?'), { ...report, title: '' }, knowsAll)).toBe('The best match does not report 2011.');
+  });
+});
+
+describe('caveatForQuote: what an answer adds when its article does not report a pinned year or period', () => {
+  it('says so of a dated article, and of an undated one that does not write the year', () => {
+    expect(caveatForQuote(questionConstraints('What was Apple revenue in the fourth quarter?'), report)).toBe('The quoted article does not report the fourth quarter.');
+    expect(caveatForQuote(questionConstraints('What was Apple revenue in 2011?'), { ...report, date: null })).toBe('The quoted article is undated and does not mention 2011.');
+  });
+
+  it('says nothing when the article reports what the question pins', () => {
+    expect(caveatForQuote(questionConstraints('What was Apple revenue in the third quarter of 2009?'), report)).toBe('');
+    expect(caveatForQuote(questionConstraints('What was Apple revenue?'), report)).toBe('');
+  });
+});
+
+describe('ask(): the caveat and the note', () => {
+  const index = buildIndex([
+    { id: 'harbour', title: 'Harbour reopens', date: null, text: 'The harbour of Varna reopened on Friday after a storm, the port authority said. Ferries resumed on the evening tide.' },
+    { id: 'fair', title: 'Book fair', date: '2021-04-02', text: 'The spring book fair drew record crowds to the riverside hall in Plovdiv.' },
+  ]);
+  const ask = asker(index, { abstainBelow: 0 });
+
+  it('quotes, and says the undated article it quotes does not mention the year asked', async () => {
+    const answer = await ask('When did the harbour of Varna reopen in 2020?');
+    expect(answer.kind).toBe('answer');
+    expect(answer.sentences[0]!.docId).toBe('harbour');
+    expect(answer.note).toBe('The quoted article is undated and does not mention 2020.');
+    expect(answer.answer).toMatch(/\[1\] \(The quoted article is undated and does not mention 2020\.\)$/);
+  });
+
+  it('carries no note when there is nothing to add', async () => {
+    const answer = await ask('When did the harbour of Varna reopen?');
+    expect(answer.kind).toBe('answer');
+    expect(answer).not.toHaveProperty('note');
   });
 });

@@ -19,15 +19,32 @@ export function explainAbstention(constraints: QuestionConstraints, article: Con
   const notes: string[] = [];
   const unknown = constraints.names.flatMap((terms, i) => (terms.some((t) => !knows(t)) ? [withoutPossessive(constraints.namesWritten[i] ?? terms.join(' '))] : []));
   if (unknown.length > 0) notes.push(`It never mentions ${listed([...new Set(unknown)])}.`);
-  const unreported = article ? unreportedConstraints(constraints, article) : [];
-  if (article && unreported.length > 0) {
+  if (article) {
     const title = article.title.length > TITLE_CHARS ? `${article.title.slice(0, TITLE_CHARS - 1).trimEnd()}…` : article.title;
     const which = title ? `“${title}”${article.date ? ` (${article.date})` : ''}, the best match,` : 'the best match';
-    const undatedYear = !article.date && unreported.some((label) => /^\d{4}$/.test(label));
-    const verb = undatedYear ? 'is undated and does not mention' : 'does not report';
-    notes.push(`${capitalise(which)} ${verb} ${listed(unreported)}.`);
+    const unreported = doesNotReport(constraints, article);
+    if (unreported) notes.push(`${capitalise(which)} ${unreported}.`);
   }
   return notes.join(' ');
+}
+
+/**
+ * The caveat an answer carries when the article it quotes does not report a year or period
+ * the question pins ("The quoted article is undated and does not mention 2016."): the quote
+ * may still be right (a report rarely writes its own year), but the reader should know the
+ * archive cannot confirm it. '' when the article reports them all. Pure.
+ */
+export function caveatForQuote(constraints: QuestionConstraints, article: ConstrainedArticle): string {
+  const unreported = doesNotReport(constraints, article);
+  return unreported ? `The quoted article ${unreported}.` : '';
+}
+
+/** "does not report 2019 or the fourth quarter", "is undated and does not mention 2016", or ''. */
+function doesNotReport(constraints: QuestionConstraints, article: ConstrainedArticle): string {
+  const unreported = unreportedConstraints(constraints, article);
+  if (unreported.length === 0) return '';
+  const undatedYear = !article.date && unreported.some((label) => /^\d{4}$/.test(label));
+  return `${undatedYear ? 'is undated and does not mention' : 'does not report'} ${listed(unreported)}`;
 }
 
 function withoutPossessive(name: string): string {
