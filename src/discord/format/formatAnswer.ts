@@ -6,10 +6,10 @@ const INVALID_FALLBACK = 'Please ask a question in words.';
 
 /**
  * An Answer as Discord markdown: each quoted sentence on a `> ` line followed by its `[n]`
- * markers, its note (if any) in small print, then the numbered sources. An abstention says so and lists the closest articles;
- * "what's new?" lists the newest articles; small talk and invalid input are the archive's plain
- * message. May exceed 2,000 characters:
- * `splitMessage` cuts it. Pure.
+ * markers, its note (if any) in small print, then the numbered sources. An abstention says
+ * so and lists the closest articles; "what's new?" lists the newest articles; small talk and
+ * invalid input are the archive's plain message. May exceed 2,000 characters: `splitMessage`
+ * cuts it. Pure.
  */
 export function formatAnswer(answer: Answer): string {
   if (answer.kind === 'answer' && answer.sentences.length > 0) {

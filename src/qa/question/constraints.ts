@@ -70,8 +70,8 @@ export function periodsIn(text: string): Period[] {
 }
 
 /**
- * Runs of capitalised words after the first word (a question's first word is capitalised
- * anyway), minus question and function words: "Who won the 2019 Tour de France?" → tour,
+ * Runs of capitalised words, minus question and function words (a question's first word is
+ * capitalised anyway, and is usually one of them): "Who won the 2019 Tour de France?" → tour,
  * franc. Each name is kept as its analysed terms, so it is compared the way the index reads text.
  */
 export function namesIn(question: string): string[][] {
@@ -97,13 +97,10 @@ function namedPhrases(question: string): Array<{ terms: string[]; written: strin
     if (terms.length > 0) names.push({ terms, written: run.join(' ') });
     run = [];
   };
-  let first = true;
   for (const part of question.split(NAME_BREAK)) {
     for (const word of casedWords(part)) {
-      const capitalised = /^\p{Lu}/u.test(word) && !NOT_NAMES.has(word.toLowerCase());
-      if (capitalised && (!first || !NOT_NAMES.has(word.toLowerCase()))) run.push(word);
+      if (/^\p{Lu}/u.test(word) && !NOT_NAMES.has(word.toLowerCase())) run.push(word);
       else if (run.length > 0) flush();
-      first = false;
     }
     if (run.length > 0) flush();
   }
@@ -161,8 +158,8 @@ export function checkConstraints(constraints: QuestionConstraints, article: Cons
 
 /**
  * The pinned years and periods the article does not report, as a reader would write them
- * ("2019", "the fourth quarter"), years first: what an abstention can tell the
- * user the archive lacks.
+ * ("2019", "the fourth quarter"), years first: what a reply can tell the user the archive
+ * lacks (explainMissing.ts).
  */
 export function unreportedConstraints(constraints: QuestionConstraints, article: ConstrainedArticle): string[] {
   return judgeConstraints(constraints, article)
