@@ -79,6 +79,14 @@ describe('messages', () => {
     expect(content).not.toContain('> ');
   });
 
+  it('says why it abstains, and shows an answer’s note in small print under the quotes', async () => {
+    const nepal = await ask(mention('How many people died in the Nepal earthquake?'), { author: user(4) });
+    expect(nepal).toMatch(/^The archive does not answer this\. It never mentions Nepal\./);
+    const misspelt = await ask(mention('Where did Jaishanker and Lavrov meet in Vientiane?'), { author: user(4) });
+    expect(misspelt).toMatch(/^> /);
+    expect(misspelt).toMatch(/\[1\]\n-# Read "Jaishanker" as "Jaishankar"\.\n\n\*\*Sources\*\*\n/);
+  });
+
   it('resolves a follow-up against the same channel’s previous question (conversationId = channel id)', async () => {
     const channelId = '1100000000000000204'; // uncached guild channel: arrives as a partial
     const first = await ask(mention('Where did Jaishankar and Lavrov meet in Vientiane?'), { author: user(5), channelId });
