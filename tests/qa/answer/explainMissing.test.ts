@@ -32,7 +32,7 @@ describe('explainAbstention: why the best match is no answer', () => {
     );
   });
 
-  it('says an undated article does not mention the year, since its date cannot', () => {
+  it('says an undated article does not mention the year (it has no date to report it by)', () => {
     expect(explainAbstention(questionConstraints('What was Apple revenue in 2011?'), { ...report, date: null }, knowsAll)).toBe(
       '“Apple results”, the best match, is undated and does not mention 2011.',
     );
