@@ -8,7 +8,7 @@ import { rankSentences, shippedRanker, type RankedSentence, type RankerModel } f
 import type { LoadedIndex } from '../../store/loadedIndex.ts';
 import { analyzeQuestion, type QuestionAnalysis } from '../question/analyzeQuestion.ts';
 import { cleanQuestion, hasSearchableText } from '../question/cleanQuestion.ts';
-import { correctSpelling, describeCorrections, type Correction } from '../question/correctSpelling.ts';
+import { correctSpelling, describeCorrections } from '../question/correctSpelling.ts';
 import { isFollowUp, type ConversationMemory } from '../question/conversationMemory.ts';
 import { dateAffinity, withinBounds } from '../question/questionDates.ts';
 import { asksForLatest } from '../question/asksForLatest.ts';
@@ -115,7 +115,7 @@ export async function answerQuestion(
   // A slip in a name ("Jaishanker") is read as the archive's spelling; the reply says so.
   const spelt = correctSpelling(text, archiveSpelling(index));
   const asked = spelt.text;
-  const readAs = readAsNote(spelt.corrections);
+  const readAs = describeCorrections(spelt.corrections);
   const question = analyzeQuestion(asked, settings.now?.(), index.kindOf);
   const history = options.conversationId && mode === 'question' ? memory.recent(options.conversationId) : [];
   const last = history.at(-1);
@@ -168,7 +168,7 @@ export async function answerQuestion(
         : closest.length > 0
           ? `The archive does not answer this${bounds}.${listedBelow}`
           : `The archive has nothing on this${bounds}.`;
-    return shaped({ ...base, kind: 'abstain', abstained: true, confidence, answer: answer + readAs, sources: closest, retrieved, timingsMs: timings(t2 - t1, performance.now() - t2) });
+    return shaped({ ...base, kind: 'abstain', abstained: true, confidence, answer: answer + (readAs ? ` (${readAs})` : ''), sources: closest, retrieved, timingsMs: timings(t2 - t1, performance.now() - t2) });
   }
 
   const cited = citeSentences(index, quoted, ranked);
@@ -184,7 +184,7 @@ export async function answerQuestion(
   const quotedArticle = index.article(quoted[0]!.sentence.docId);
   const notes = [
     truncated ? 'Your question was long; I read its first part.' : '',
-    describeCorrections(spelt.corrections),
+    readAs,
     quotedArticle ? caveatForQuote(question.constraints, quotedArticle) : '',
   ].filter((n) => n !== '');
   return shaped({
@@ -202,8 +202,3 @@ export async function answerQuestion(
 }
 
 const ms = (x: number) => Math.round(x * 100) / 100;
-
-/** ` (Read "Jaishanker" as "Jaishankar".)`, or nothing when no word was corrected. */
-function readAsNote(corrections: readonly Correction[]): string {
-  return corrections.length === 0 ? '' : ` (${describeCorrections(corrections)})`;
-}
