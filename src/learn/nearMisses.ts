@@ -1,9 +1,11 @@
 import { periodsIn, yearsIn } from '../qa/question/constraints.ts';
+import { editionValues, editionsIn, renumberEdition } from '../qa/question/editions.ts';
 
 /**
  * SQuAD 2.0-style unanswerable questions made from answerable ones: the same question with
- * the year, quarter or round it pins changed to one its article does not report ("…in the
- * third quarter?" → "…in the fourth quarter?", "…in 2019?" → "…in 2017?"). They teach the
+ * the year, quarter, round or edition it pins changed to one its article does not report
+ * ("…in the third quarter?" → "…in the fourth quarter?", "…in 2019?" → "…in 2017?", "…the
+ * 88th Academy Awards?" → "…the 89th Academy Awards?"). They teach the
  * abstention model what a confident wrong answer in a news archive looks like: the right
  * topic, another time. Deterministic: the same questions and articles give the same output.
  */
@@ -48,6 +50,15 @@ export function nearMisses(sources: readonly NearMissSource[], archiveText: stri
       if (!from || !pattern.test(source.question)) continue;
       const question = source.question.replace(pattern, (m) => (/^q/i.test(m) ? `Q${other}` : /^\d/.test(m) ? String(other) : matchCase(m, to)));
       out.push({ id: `${source.id}~${period.kind}`, question, change: `${period.kind} ${value} → ${other}` });
+      break;
+    }
+    for (const edition of editionsIn(source.question)) {
+      const reportedValues = editionValues(source.articleText, edition.head);
+      const value = Number(edition.value);
+      const other = [value + 1, value - 1].find((v) => v >= 1 && !reportedValues.has(String(v)));
+      const renamed = other === undefined ? undefined : renumberEdition(edition.written, other);
+      if (!renamed) continue;
+      out.push({ id: `${source.id}~edition`, question: source.question.replace(edition.written, renamed), change: `${edition.written} → ${renamed}` });
       break;
     }
   }

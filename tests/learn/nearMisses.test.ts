@@ -16,6 +16,14 @@ describe('nearMisses', () => {
     expect(coded[0]!.question).toBe('What was revenue in Q3?');
   });
 
+  it('renumbers a pinned edition to one the article does not report, keeping its spelling', () => {
+    const awards = 'Spotlight won when the 88th Academy Awards were handed out; the 87th went to Birdman.';
+    const made = nearMisses([{ id: 'q5', question: 'Who hosted the 88th Academy Awards?', articleText: awards }], awards);
+    expect(made).toEqual([{ id: 'q5~edition', question: 'Who hosted the 89th Academy Awards?', change: '88th Academy Awards → 89th Academy Awards' }]);
+    const roman = nearMisses([{ id: 'q6', question: 'Who won Super Bowl XLIX?', articleText: 'Super Bowl XLIX and Super Bowl L.' }], '');
+    expect(roman[0]!.question).toBe('Who won Super Bowl XLVIII?');
+  });
+
   it('makes nothing from a question that pins no year or period', () => {
     expect(nearMisses([{ id: 'q4', question: 'Who leads Apple?', articleText: article }], article)).toEqual([]);
   });

@@ -155,9 +155,12 @@ export async function answerQuestion(
   const abstainBelow = settings.abstainBelow ?? abstention.threshold;
 
   if (quoted.length === 0 || confidence < abstainBelow) {
-    const closest = retrieved.slice(0, CLOSEST_ARTICLES).map((r, i) => toSource(index.meta(r.docId)!, i + 1));
+    // The article the reason speaks of ("…, the best match, does not report…") is listed first.
+    const bestDoc = ranked[0]?.sentence.docId;
+    const closestDocs = [...new Set([...(bestDoc ? [bestDoc] : []), ...retrieved.map((r) => r.docId)])].slice(0, CLOSEST_ARTICLES);
+    const closest = closestDocs.map((docId, i) => toSource(index.meta(docId)!, i + 1));
     const bounds = options.since || options.until ? ` between ${options.since ?? 'the beginning'} and ${options.until ?? 'now'}` : '';
-    const bestArticle = ranked[0] && index.article(ranked[0].sentence.docId);
+    const bestArticle = bestDoc ? index.article(bestDoc) : undefined;
     const why = explainAbstention(question.constraints, bestArticle, archiveKnows(index, related));
     const listedBelow = `${why ? ` ${why}` : ''} The closest articles are listed below.`;
     const answer =

@@ -1,4 +1,6 @@
 import { analyzeTerms, casedWords } from '../../analyze/analyzeTerms.ts';
+import { describeEdition, editionsIn, editionValues, ordinalSuffix, type Edition } from './editions.ts';
+import { CALENDAR_WORD, NOT_NAMES, ORDINAL_WORDS, PERIOD_KINDS } from './questionWords.ts';
 
 /**
  * What a question pins down besides its topic: a year ("in 2019"), a period of a season or a
@@ -13,6 +15,8 @@ export interface QuestionConstraints {
   years: string[];
   /** Numbered periods and stages: "quarter 3", "round 2", "leg 2", in a normalised form. */
   periods: Period[];
+  /** Numbered names: "Super Bowl 50", "the 88th Academy Awards", "iPhone 4" (editions.ts). */
+  editions: Edition[];
   /** Capitalised names past the question word, each as its analysed terms ("hurricane ian" → ['hurrican', 'ian']). */
   names: string[][];
   /** The same names as the question writes them ("Hurricane Ian"), in the same order. */
@@ -26,27 +30,17 @@ export interface Period {
   value: string;
 }
 
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
 const CARDINALS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-/** Periods a season, a contest or a reporting year is counted in. */
-const PERIOD_KINDS = 'quarter|half|round|stage|leg|game|match|set|test|race|heat|inning|innings|term|phase|wave|edition|season|week|day|episode|series|period';
-const ORDINAL = `(?:${ORDINALS.join('|')}|\\d{1,2}(?:st|nd|rd|th))`;
+const ORDINAL = `(?:${ORDINAL_WORDS.join('|')}|\\d{1,2}(?:st|nd|rd|th))`;
 const NUMBER = `(?:\\d{1,2}|${CARDINALS.join('|')})`;
 const ORDINAL_PERIOD = new RegExp(`\\b(${ORDINAL})[\\s-]+(${PERIOD_KINDS})s?\\b`, 'gi');
 const PERIOD_NUMBER = new RegExp(`\\b(${PERIOD_KINDS})\\s+(${NUMBER})\\b`, 'gi');
 const QUARTER_CODE = /\b(?:Q([1-4])|([12])H|H([12]))\b/g;
 const YEAR = /\b(1[89]\d{2}|20\d{2})(?:s\b)?/g;
 
-/** Words that open or join a question and are capitalised for that reason only. */
-const NOT_NAMES = new Set(
-  'what who whom whose when where which why how did does do is was were are has have had can could will would should may might must shall in on at for the a an according after before during besides since from of by to and or but if as with about into than this that these those there it its'.split(
-    ' ',
-  ),
-);
-
 export function questionConstraints(question: string): QuestionConstraints {
   const named = namedPhrases(question);
-  return { years: yearsIn(question), periods: periodsIn(question), names: named.map((n) => n.terms), namesWritten: named.map((n) => n.written) };
+  return { years: yearsIn(question), periods: periodsIn(question), editions: editionsIn(question), names: named.map((n) => n.terms), namesWritten: named.map((n) => n.written) };
 }
 
 /** Four-digit years (not a decade like "1990s", which pins no single year). */
@@ -78,12 +72,6 @@ export function namesIn(question: string): string[][] {
   return namedPhrases(question).map((n) => n.terms);
 }
 
-/**
- * Calendar words: capitalised, but a date, not a name ("in September 2024"); questionDates.ts
- * reads them, and an archive knows its months from its articles' dates, seldom from their text.
- */
-const CALENDAR_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?$/i;
-
 /** Punctuation between names: "Apple, Google and Microsoft" names three. */
 const NAME_BREAK = /[,;:!?()[\]"“”]/;
 
@@ -109,7 +97,7 @@ function namedPhrases(question: string): Array<{ terms: string[]; written: strin
 
 function numberOf(word: string): string {
   const w = word.toLowerCase();
-  const ordinal = ORDINALS.indexOf(w);
+  const ordinal = ORDINAL_WORDS.indexOf(w);
   if (ordinal >= 0) return String(ordinal + 1);
   const cardinal = CARDINALS.indexOf(w);
   if (cardinal >= 0) return String(cardinal + 1);
@@ -153,7 +141,7 @@ export function checkConstraints(constraints: QuestionConstraints, article: Cons
     missing += j.weight;
     if (j.contradicted) contradicted += j.weight;
   }
-  return { missing, contradicted, pinned: constraints.years.length + constraints.periods.length };
+  return { missing, contradicted, pinned: constraints.years.length + constraints.periods.length + constraints.editions.length };
 }
 
 /**
@@ -182,7 +170,7 @@ interface Judgement {
   weight: number;
 }
 
-/** Each pinned year, then each pinned period, judged against the article's title, text and date. */
+/** Each pinned year, period and edition, judged against the article's title, text and date. */
 function judgeConstraints(constraints: QuestionConstraints, article: ConstrainedArticle): Judgement[] {
   const text = `${article.title}\n${article.text}`;
   const out: Judgement[] = [];
@@ -199,17 +187,17 @@ function judgeConstraints(constraints: QuestionConstraints, article: Constrained
       out.push({ label: describePeriod(p), reported, contradicted: named.some((n) => n.kind === p.kind), weight: 1 });
     }
   }
+  for (const e of constraints.editions) {
+    const named = editionValues(text, e.head);
+    out.push({ label: describeEdition(e), reported: named.has(e.value), contradicted: named.size > 0, weight: 1 });
+  }
   return out;
 }
 
 /** "the third quarter", "the 14th edition": a period as a sentence names it. */
 export function describePeriod(p: Period): string {
   const n = Number(p.value);
-  const ordinal = ORDINALS[n - 1] ?? `${n}${ordinalSuffix(n)}`;
+  const ordinal = ORDINAL_WORDS[n - 1] ?? `${n}${ordinalSuffix(n)}`;
   return `the ${ordinal} ${p.kind}`;
 }
 
-function ordinalSuffix(n: number): string {
-  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
-  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
-}

@@ -32,6 +32,13 @@ describe('explainAbstention: why the best match is no answer', () => {
     );
   });
 
+  it('names an edition the article does not report as the question writes it', () => {
+    const awards = { title: 'Spotlight wins', date: '2016-02-29', text: 'The 88th Academy Awards were handed out in Hollywood.' };
+    expect(explainAbstention(questionConstraints('Who hosted the 89th Academy Awards?'), awards, knowsAll)).toBe(
+      '“Spotlight wins” (2016-02-29), the best match, does not report the 89th Academy Awards.',
+    );
+  });
+
   it('says an undated article does not mention the year (it has no date to report it by)', () => {
     expect(explainAbstention(questionConstraints('What was Apple revenue in 2011?'), { ...report, date: null }, knowsAll)).toBe(
       '“Apple results”, the best match, is undated and does not mention 2011.',
@@ -99,5 +106,25 @@ describe('ask(): the caveat and the note', () => {
     const answer = await ask('When did the harbour of Varna reopen?');
     expect(answer.kind).toBe('answer');
     expect(answer).not.toHaveProperty('note');
+  });
+});
+
+describe('ask(): an edition the archive does not report', () => {
+  const index = buildIndex([
+    {
+      id: 'oscars',
+      title: 'Spotlight wins best picture',
+      date: '2016-02-29',
+      text: 'Spotlight won best picture when the 88th Academy Awards were handed out on Sunday night in Hollywood. Chris Rock hosted the ceremony at the Dolby Theatre.',
+    },
+    { id: 'fair', title: 'Book fair', date: '2021-04-02', text: 'The spring book fair drew record crowds to the riverside hall in Plovdiv.' },
+  ]);
+  const ask = asker(index);
+
+  it('abstains, says which edition the best match does not report, and lists that article first', async () => {
+    const answer = await ask('Who hosted the 89th Academy Awards ceremony?');
+    expect(answer.kind).toBe('abstain');
+    expect(answer.answer).toContain('“Spotlight wins best picture” (2016-02-29), the best match, does not report the 89th Academy Awards.');
+    expect(answer.sources[0]!.docId).toBe('oscars');
   });
 });

@@ -23,6 +23,7 @@ describe('what a question pins down', () => {
     expect(namesIn('How many people died when Hurricane Ian hit Florida?')).toEqual([['hurrican', 'ian'], ['florida']]);
     expect(namesIn('What did Apple report?')).toEqual([['appl']]);
     expect(namesIn('When did the talks end?')).toEqual([]);
+    expect(namesIn('Along with Apple, which firm reported? Within Nokia?')).toEqual([['appl'], ['nokia']]);
     expect(questionConstraints('Did Apple, Google and Microsoft Corp. report?').namesWritten).toEqual(['Apple', 'Google', 'Microsoft Corp']);
   });
 
@@ -54,6 +55,13 @@ describe('checkConstraints: does the article report what the question pins?', ()
     expect(checkConstraints(questionConstraints('What was Apple revenue in 2009?'), undated)).toEqual({ missing: 0.5, contradicted: 0.5, pinned: 1 });
     expect(checkConstraints(questionConstraints('What was Apple revenue in 2008?'), undated)).toEqual({ missing: 0, contradicted: 0, pinned: 1 });
     expect(checkConstraints(questionConstraints('What was Apple revenue in the fourth quarter?'), undated)).toEqual({ missing: 1, contradicted: 1, pinned: 1 });
+  });
+
+  it('holds a numbered name to the numbers the article gives that series', () => {
+    const awards = { title: 'Spotlight wins', date: '2016-02-29', text: 'Spotlight won best picture when the 88th Academy Awards were handed out. Chris Rock hosted.' };
+    expect(checkConstraints(questionConstraints('Who hosted the 88th Academy Awards?'), awards)).toEqual({ missing: 0, contradicted: 0, pinned: 1 });
+    expect(checkConstraints(questionConstraints('Who hosted the 89th Academy Awards?'), awards)).toEqual({ missing: 1, contradicted: 1, pinned: 1 });
+    expect(checkConstraints(questionConstraints('Who won Super Bowl 50?'), awards)).toEqual({ missing: 1, contradicted: 0, pinned: 1 });
   });
 
   it('pins nothing when the question names no year or period', () => {
