@@ -79,8 +79,14 @@ function notASeries(word: string): boolean {
   return NOT_A_SERIES.test(word) || CALENDAR_WORD.test(word);
 }
 
-/** In an article, a number of the very series asked about may be one Roman letter ("Super Bowl L"): the head word vouches for it. */
-const SERIES_NUMBER = `(?:\\d{1,3}|[IVXL]{1,7})\\b${NOT_A_MEASURE}`;
+const CARDINAL_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+/** "One" or "one". */
+const CARDINAL_WORD = CARDINAL_WORDS.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|');
+/**
+ * In an article, a number of the very series asked about may be one Roman letter ("Super Bowl
+ * L") or a word ("Formula One" for "Formula 1"): the head word vouches for it.
+ */
+const SERIES_NUMBER = `(?:\\d{1,3}|[IVXL]{1,7}|${CARDINAL_WORD})\\b${NOT_A_MEASURE}`;
 const NUMBER_LIST = `${SERIES_NUMBER}(?:(?:,|,? and|,? or|,? &)[ \\t]+${SERIES_NUMBER})*`;
 
 /**
@@ -96,7 +102,7 @@ export function editionValues(text: string, head: string): Set<string> {
   const isHead = (w: string) => headOf(w) === head;
   for (const m of text.matchAll(new RegExp(`${word}(?:[ \\t]+|-)?(${NUMBER_LIST})`, 'gu'))) {
     if (!isHead(m[1]!)) continue;
-    for (const written of m[2]!.match(/\d+|[IVXL]+/g) ?? []) {
+    for (const written of m[2]!.match(new RegExp(`\\d+|[IVXL]+\\b|${CARDINAL_WORD}`, 'g')) ?? []) {
       const value = numberValue(written);
       if (Number.isFinite(value) && value >= 1) out.add(String(value));
     }
@@ -148,7 +154,9 @@ function headOf(word: string): string {
 }
 
 function numberValue(written: string): number {
-  return /^\d/.test(written) ? Number(written) : romanValue(written);
+  if (/^\d/.test(written)) return Number(written);
+  const cardinal = CARDINAL_WORDS.indexOf(written.toLowerCase());
+  return cardinal >= 0 ? cardinal + 1 : romanValue(written);
 }
 
 function ordinalValue(word: string): number {

@@ -54,6 +54,10 @@ describe('editionValues: the numbers an article gives the same series', () => {
     expect([...editionValues(article, 'award')]).toEqual(['88']);
   });
 
+  it('reads a number written as a word ("Formula One" for "Formula 1")', () => {
+    expect([...editionValues('He raced in Formula One for a decade.', 'formula')]).toEqual(['1']);
+  });
+
   it('finds nothing for a series the article does not number', () => {
     expect(editionValues(article, 'iphon').size).toBe(0);
     expect(editionValues('France beat Brazil 3-0.', 'brazil').size).toBe(0);
