@@ -1,6 +1,6 @@
 import { analyzeTerms, casedWords } from '../../analyze/analyzeTerms.ts';
 import { describeEdition, editionsIn, editionValues, ordinalSuffix, type Edition } from './editions.ts';
-import { CALENDAR_WORD, NOT_NAMES, ORDINAL_WORDS, PERIOD_KINDS } from './questionWords.ts';
+import { CALENDAR_WORD, CARDINAL_WORDS, NOT_NAMES, ORDINAL_WORDS, PERIOD_KINDS } from './questionWords.ts';
 
 /**
  * What a question pins down besides its topic: a year ("in 2019"), a period of a season or a
@@ -30,9 +30,8 @@ export interface Period {
   value: string;
 }
 
-const CARDINALS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const ORDINAL = `(?:${ORDINAL_WORDS.join('|')}|\\d{1,2}(?:st|nd|rd|th))`;
-const NUMBER = `(?:\\d{1,2}|${CARDINALS.join('|')})`;
+const NUMBER = `(?:\\d{1,2}|${CARDINAL_WORDS.join('|')})`;
 const ORDINAL_PERIOD = new RegExp(`\\b(${ORDINAL})[\\s-]+(${PERIOD_KINDS})s?\\b`, 'gi');
 const PERIOD_NUMBER = new RegExp(`\\b(${PERIOD_KINDS})\\s+(${NUMBER})\\b`, 'gi');
 const QUARTER_CODE = /\b(?:Q([1-4])|([12])H|H([12]))\b/g;
@@ -99,7 +98,7 @@ function numberOf(word: string): string {
   const w = word.toLowerCase();
   const ordinal = ORDINAL_WORDS.indexOf(w);
   if (ordinal >= 0) return String(ordinal + 1);
-  const cardinal = CARDINALS.indexOf(w);
+  const cardinal = CARDINAL_WORDS.indexOf(w);
   if (cardinal >= 0) return String(cardinal + 1);
   return String(parseInt(w, 10));
 }

@@ -1,5 +1,5 @@
 import { analyzeTerms } from '../../analyze/analyzeTerms.ts';
-import { CALENDAR_WORD, NOT_NAMES, ORDINAL_WORDS, PERIOD_KINDS } from './questionWords.ts';
+import { CALENDAR_WORD, CARDINAL_WORDS, NOT_NAMES, ORDINAL_WORDS, PERIOD_KINDS } from './questionWords.ts';
 
 /**
  * Numbered names: "Super Bowl 50", "the 88th Academy Awards", "iPhone 4", "Louis XIV",
@@ -17,8 +17,13 @@ export interface Edition {
   written: string;
 }
 
+/** The words as alternatives, each with its first letter in either case ("first" or "First"). */
+function eitherCase(words: readonly string[]): string {
+  return words.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|');
+}
+
 /** "first" or "First": the name after it is capitalised, so the ordinal may be too. */
-const ORDINAL_WORD = ORDINAL_WORDS.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|');
+const ORDINAL_WORD = eitherCase(ORDINAL_WORDS);
 /** A word of a name: capitalised ("Bowl"), or a brand with a capital inside ("iPhone", "eBay"). */
 const NAME_WORD = `(?:\\p{Lu}[\\p{L}'’.&-]*|\\p{Ll}+\\p{Lu}[\\p{L}]*)`;
 const NAME = `${NAME_WORD}(?:[ \\t]+${NAME_WORD})*`;
@@ -79,9 +84,7 @@ function notASeries(word: string): boolean {
   return NOT_A_SERIES.test(word) || CALENDAR_WORD.test(word);
 }
 
-const CARDINAL_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-/** "One" or "one". */
-const CARDINAL_WORD = CARDINAL_WORDS.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|');
+const CARDINAL_WORD = eitherCase(CARDINAL_WORDS);
 /**
  * In an article, a number of the very series asked about may be one Roman letter ("Super Bowl
  * L") or a word ("Formula One" for "Formula 1"): the head word vouches for it.
