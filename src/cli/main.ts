@@ -18,7 +18,7 @@ const USAGE = `usage:
   npm run search -- [--index dir] [--corpus dir] [--json] [--limit n] [--since d] [--until d] "query"
   npm run chat   -- [--index dir] [--corpus dir] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--watch]
   npm run verify-index -- [--index dir]
-  npm run eval   -- --questions <file.jsonl> [--index dir] [--corpus dir] [--out results.jsonl] [--curve]`;
+  npm run eval   -- --questions <file.jsonl> [--index dir] [--corpus dir] [--out results.jsonl] [--curve] [--near-misses]`;
 
 const OPTIONS = {
   corpus: { type: 'string' },
@@ -32,6 +32,7 @@ const OPTIONS = {
   questions: { type: 'string' },
   out: { type: 'string' },
   curve: { type: 'boolean' },
+  'near-misses': { type: 'boolean' },
   watch: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;

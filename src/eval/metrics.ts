@@ -128,3 +128,23 @@ export function formatCurve(points: readonly CurvePoint[]): string {
   const f = (x: number | null) => (x === null ? ' n/a ' : x.toFixed(3));
   return ['threshold  hit@2  abstention  false abst.', ...points.map((p) => `${p.threshold.toFixed(2).padStart(9)}  ${f(p.answerHitAt2)}  ${f(p.abstention).padStart(10)}  ${f(p.falseAbstention).padStart(11)}`)].join('\n');
 }
+
+/** How an eval question's near miss (a changed year, period or edition) was answered. */
+export interface NearMissResult {
+  kind: string;
+  abstained: boolean;
+}
+
+/**
+ * The share of near misses the bot declined, in all and by what was changed: how well
+ * abstention catches "the right topic, another year / quarter / edition" on this archive.
+ */
+export function formatNearMisses(rows: readonly NearMissResult[]): string {
+  const kinds = [...new Set(rows.map((r) => r.kind))].sort();
+  const share = (xs: readonly NearMissResult[]) => (xs.length ? (xs.filter((r) => r.abstained).length / xs.length).toFixed(3) : ' n/a ');
+  const byKind = (f: (xs: NearMissResult[], kind: string) => string) => (kinds.length ? ` (${kinds.map((k) => f(rows.filter((r) => r.kind === k), k)).join(', ')})` : '');
+  return [
+    `near misses          ${rows.length}${byKind((xs, k) => `${k} ${xs.length}`)}`,
+    `  abstained          ${share(rows)}${byKind((xs, k) => `${k} ${share(xs)}`)}`,
+  ].join('\n');
+}

@@ -19,6 +19,8 @@ export interface NearMissSource {
 export interface NearMiss {
   id: string;
   question: string;
+  /** What was moved: the year, a period (quarter, round…) or an edition. */
+  kind: 'year' | 'period' | 'edition';
   /** What was changed, for the record ("2019 → 2017"). */
   change: string;
 }
@@ -36,7 +38,7 @@ export function nearMisses(sources: readonly NearMissSource[], archiveText: stri
       // A year no article in the archive names: then no article can answer the changed question.
       const shifted = YEAR_SHIFTS.map((d) => String(Number(year) + d)).find((y) => !reported.has(y) && !archiveYears.has(y));
       if (!shifted) continue;
-      out.push({ id: `${source.id}~year`, question: source.question.replace(new RegExp(`\\b${year}\\b`, 'g'), shifted), change: `${year} → ${shifted}` });
+      out.push({ id: `${source.id}~year`, kind: 'year', question: source.question.replace(new RegExp(`\\b${year}\\b`, 'g'), shifted), change: `${year} → ${shifted}` });
       break;
     }
     const namedPeriods = periodsIn(source.articleText);
@@ -49,7 +51,7 @@ export function nearMisses(sources: readonly NearMissSource[], archiveText: stri
       const pattern = new RegExp(`\\b${from}(?=[\\s-]+${period.kind})|\\b(?<=${period.kind}s?\\s+)${value}\\b|\\bQ${value}\\b`, 'i');
       if (!from || !pattern.test(source.question)) continue;
       const question = source.question.replace(pattern, (m) => (/^q/i.test(m) ? `Q${other}` : /^\d/.test(m) ? String(other) : matchCase(m, to)));
-      out.push({ id: `${source.id}~${period.kind}`, question, change: `${period.kind} ${value} → ${other}` });
+      out.push({ id: `${source.id}~${period.kind}`, kind: 'period', question, change: `${period.kind} ${value} → ${other}` });
       break;
     }
     for (const edition of editionsIn(source.question)) {
@@ -58,7 +60,7 @@ export function nearMisses(sources: readonly NearMissSource[], archiveText: stri
       const other = [value + 1, value - 1].find((v) => v >= 1 && !reportedValues.has(String(v)));
       const renamed = other === undefined ? undefined : renumberEdition(edition.written, other);
       if (!renamed) continue;
-      out.push({ id: `${source.id}~edition`, question: source.question.replace(edition.written, renamed), change: `${edition.written} → ${renamed}` });
+      out.push({ id: `${source.id}~edition`, kind: 'edition', question: source.question.replace(edition.written, renamed), change: `${edition.written} → ${renamed}` });
       break;
     }
   }

@@ -155,6 +155,30 @@ describe('archivist CLI', () => {
     expect(result.passages[0].text).toMatch(/Jaishankar/);
   });
 
+  it('eval --near-misses also asks each answerable question about another year, and counts the abstentions', async () => {
+    const questions = join(dir, 'near-questions.jsonl');
+    const out = join(dir, 'near-results.jsonl');
+    const row = { id: 'g1', question: 'Where did Jaishankar meet Lavrov in May 2023?', answers: ['Goa'], sources: ['002_d97138b7c8b56079'], answerable: true };
+    await writeFile(questions, `${JSON.stringify(row)}\n`);
+    const run = await cli(['eval', '--questions', questions, ...base(), '--out', out, '--near-misses']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/questions\s+1\b/);
+    expect(run.stdout).toContain('near misses          1 (year 1)');
+    expect(run.stdout).toContain('  abstained          1.000 (year 1.000)');
+    const results = (await readFile(out, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(results.map((r) => r.id)).toEqual(['g1', 'g1~year']);
+    expect(results[1].question).toMatch(/^Where did Jaishankar meet Lavrov in May 20\d\d\?$/);
+    expect(results[1].question).not.toBe(row.question);
+    expect(results[1].change).toMatch(/^2023 → 20\d\d$/);
+    expect(results[1].abstained).toBe(true);
+  });
+
+  it('eval refuses --near-misses with --curve, saying why', async () => {
+    const run = await cli(['eval', '--questions', join(dir, 'near-questions.jsonl'), ...base(), '--near-misses', '--curve']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--near-misses counts abstentions at the shipped threshold/);
+  });
+
   it('eval prints the metrics and writes one result line per question with its id', async () => {
     const questions = join(dir, 'questions.jsonl');
     const out = join(dir, 'results.jsonl');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abstentionCurve, computeMetrics } from '../../src/eval/metrics.ts';
+import { abstentionCurve, computeMetrics, formatNearMisses } from '../../src/eval/metrics.ts';
 import type { EvalQuestion } from '../../src/eval/questions.ts';
 import type { Answer } from '../../src/qa/types.ts';
 
@@ -32,5 +32,21 @@ describe('metrics', () => {
     expect(none).toEqual({ threshold: 0, answerHitAt2: 0.5, abstention: 0, falseAbstention: 0 });
     expect(mid).toEqual({ threshold: 0.25, answerHitAt2: 0.5, abstention: 1, falseAbstention: 0 });
     expect(high).toEqual({ threshold: 0.9, answerHitAt2: 0, abstention: 1, falseAbstention: 1 });
+  });
+});
+
+describe('formatNearMisses', () => {
+  it('gives the share declined, in all and by what was changed', () => {
+    const rows = [
+      { kind: 'year', abstained: true },
+      { kind: 'year', abstained: false },
+      { kind: 'edition', abstained: true },
+      { kind: 'year', abstained: true },
+    ];
+    expect(formatNearMisses(rows)).toBe(['near misses          4 (edition 1, year 3)', '  abstained          0.750 (edition 1.000, year 0.667)'].join('\n'));
+  });
+
+  it('says n/a when no question pins anything to move', () => {
+    expect(formatNearMisses([])).toBe(['near misses          0', '  abstained           n/a '].join('\n'));
   });
 });

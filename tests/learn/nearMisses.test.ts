@@ -6,12 +6,12 @@ const article = 'Apple reported third-quarter revenue of $8.34 billion on Tuesda
 describe('nearMisses', () => {
   it('moves a pinned year to a nearby one that no article names', () => {
     const made = nearMisses([{ id: 'q1', question: 'What was Apple revenue in 2009?', articleText: article }], `${article} In 2007 the company grew.`);
-    expect(made).toEqual([{ id: 'q1~year', question: 'What was Apple revenue in 2011?', change: '2009 → 2011' }]);
+    expect(made).toEqual([{ id: 'q1~year', kind: 'year', question: 'What was Apple revenue in 2011?', change: '2009 → 2011' }]);
   });
 
   it('moves a pinned quarter to one the article does not report, keeping its spelling', () => {
     const made = nearMisses([{ id: 'q2', question: 'What was Apple revenue in the third quarter?', articleText: article }], article);
-    expect(made).toEqual([{ id: 'q2~quarter', question: 'What was Apple revenue in the fourth quarter?', change: 'quarter 3 → 4' }]);
+    expect(made).toEqual([{ id: 'q2~quarter', kind: 'period', question: 'What was Apple revenue in the fourth quarter?', change: 'quarter 3 → 4' }]);
     const coded = nearMisses([{ id: 'q3', question: 'What was revenue in Q2?', articleText: 'Revenue rose in Q2.' }], 'Revenue rose in Q2.');
     expect(coded[0]!.question).toBe('What was revenue in Q3?');
   });
@@ -19,7 +19,7 @@ describe('nearMisses', () => {
   it('renumbers a pinned edition to one the article does not report, keeping its spelling', () => {
     const awards = 'Spotlight won when the 88th Academy Awards were handed out; the 87th went to Birdman.';
     const made = nearMisses([{ id: 'q5', question: 'Who hosted the 88th Academy Awards?', articleText: awards }], awards);
-    expect(made).toEqual([{ id: 'q5~edition', question: 'Who hosted the 89th Academy Awards?', change: '88th Academy Awards → 89th Academy Awards' }]);
+    expect(made).toEqual([{ id: 'q5~edition', kind: 'edition', question: 'Who hosted the 89th Academy Awards?', change: '88th Academy Awards → 89th Academy Awards' }]);
     const roman = nearMisses([{ id: 'q6', question: 'Who won Super Bowl XLIX?', articleText: 'Super Bowl XLIX and Super Bowl L.' }], '');
     expect(roman[0]!.question).toBe('Who won Super Bowl XLVIII?');
   });

@@ -1,7 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import type { Config } from '../../config.ts';
-import { abstentionCurve, computeMetrics, formatCurve, formatMetrics } from '../../eval/metrics.ts';
-import { readQuestions } from '../../eval/questions.ts';
+import { abstentionCurve, computeMetrics, formatCurve, formatMetrics, formatNearMisses, type NearMissResult } from '../../eval/metrics.ts';
+import { readQuestions, type EvalQuestion } from '../../eval/questions.ts';
+import { nearMisses } from '../../learn/nearMisses.ts';
+import type { OpenedArchive } from '../../qa/openArchive.ts';
 import type { Answer } from '../../qa/types.ts';
 import { openForCli } from '../openForCli.ts';
 import { UsageError } from '../usageError.ts';
@@ -14,12 +16,15 @@ const CURVE_THRESHOLDS = [0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7];
  * plus `id`), print the metrics. Questions sharing a `conversation` are asked in order with
  * memory, so follow-up pairs are measured as users experience them. `--curve` answers every
  * question (no abstention) and prints what each confidence threshold would give instead.
+ * `--near-misses` also asks each answerable question with its year, period or edition moved to
+ * one its article does not report (src/learn/nearMisses.ts) and prints how many were declined.
  */
 export async function evalCommand(
   config: Config,
-  flags: { questions?: string; index?: string; corpus?: string; out?: string; limit?: string; curve?: boolean },
+  flags: { questions?: string; index?: string; corpus?: string; out?: string; limit?: string; curve?: boolean; 'near-misses'?: boolean },
 ): Promise<number> {
   if (!flags.questions) throw new UsageError('--questions <file.jsonl> is required: npm run eval -- --questions tests/fixtures/dev-questions.jsonl');
+  if (flags.curve && flags['near-misses']) throw new UsageError('--near-misses counts abstentions at the shipped threshold, --curve answers everything: run them one at a time');
   let questions = await readQuestions(flags.questions);
   if (flags.limit) questions = questions.slice(0, Number(flags.limit));
   const archive = await openForCli(flags.curve ? { ...config, ABSTAIN_BELOW: 0 } : config, flags);
@@ -32,7 +37,27 @@ export async function evalCommand(
     pairs.push({ question: q, result });
     out?.write(`${JSON.stringify({ id: q.id, ...result })}\n`);
   }
+  const missed: NearMissResult[] = [];
+  if (flags['near-misses']) {
+    for (const miss of nearMissesOf(archive, questions)) {
+      const result = await archive.ask(miss.question);
+      missed.push({ kind: miss.kind, abstained: result.abstained });
+      out?.write(`${JSON.stringify({ id: miss.id, change: miss.change, ...result })}\n`);
+    }
+  }
   await new Promise<void>((resolve) => (out ? out.end(resolve) : resolve()));
   console.log(flags.curve ? formatCurve(abstentionCurve(pairs, CURVE_THRESHOLDS)) : formatMetrics(computeMetrics(pairs)));
+  if (flags['near-misses']) console.log(formatNearMisses(missed));
   return 0;
+}
+
+/** The near misses of the answerable questions, against the articles that answer them. */
+function nearMissesOf(archive: OpenedArchive, questions: readonly EvalQuestion[]) {
+  const textOf = (id: string) => {
+    const article = archive.getArticle(id);
+    return article ? `${article.title}\n${article.text}` : '';
+  };
+  const everything = archive.listArticles().map((a) => textOf(a.id)).join('\n');
+  const answerable = questions.filter((q) => q.answerable && q.sources.length > 0);
+  return nearMisses(answerable.map((q) => ({ id: q.id, question: q.question, articleText: q.sources.map(textOf).join('\n') })), everything);
 }
