@@ -112,9 +112,10 @@ function singular(kind: string): string {
  * How an article stands to a question's pinned year and periods: each is reported (the
  * article names it, or, for a year, is dated in it), contradicted (the article names another
  * of the same kind and not this one: asked for "the fourth quarter", it reports the third), or
- * simply missing. A year an undated article does not write counts half
+ * simply missing. In a news archive a year an undated article does not write counts half
  * (`UNDATED_YEAR_WEIGHT`): a report rarely writes its own year, so its silence, or an older
- * year it recalls ("since 2014"), says less when no date tells when it was written.
+ * year it recalls ("since 2014"), says less when no date tells when it was written. Where no
+ * article is dated (an encyclopaedia) the caller counts it in full: the text is all there is.
  */
 export interface ConstraintCheck {
   /** Pinned years and periods the article does not name (an undated article's years at half weight). */
@@ -132,10 +133,10 @@ export interface ConstraintCheck {
  */
 export const UNDATED_YEAR_WEIGHT = 0.5;
 
-export function checkConstraints(constraints: QuestionConstraints, article: ConstrainedArticle): ConstraintCheck {
+export function checkConstraints(constraints: QuestionConstraints, article: ConstrainedArticle, undatedYearWeight = UNDATED_YEAR_WEIGHT): ConstraintCheck {
   let missing = 0;
   let contradicted = 0;
-  for (const j of judgeConstraints(constraints, article)) {
+  for (const j of judgeConstraints(constraints, article, undatedYearWeight)) {
     if (j.reported) continue;
     missing += j.weight;
     if (j.contradicted) contradicted += j.weight;
@@ -170,13 +171,13 @@ interface Judgement {
 }
 
 /** Each pinned year, period and edition, judged against the article's title, text and date. */
-function judgeConstraints(constraints: QuestionConstraints, article: ConstrainedArticle): Judgement[] {
+function judgeConstraints(constraints: QuestionConstraints, article: ConstrainedArticle, undatedYearWeight = UNDATED_YEAR_WEIGHT): Judgement[] {
   const text = `${article.title}\n${article.text}`;
   const out: Judgement[] = [];
   if (constraints.years.length > 0) {
     const named = new Set(yearsIn(text));
     if (article.date) named.add(article.date.slice(0, 4));
-    const weight = article.date ? 1 : UNDATED_YEAR_WEIGHT;
+    const weight = article.date ? 1 : undatedYearWeight;
     for (const year of constraints.years) out.push({ label: year, reported: named.has(year), contradicted: named.size > 0, weight });
   }
   if (constraints.periods.length > 0) {

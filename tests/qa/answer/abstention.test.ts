@@ -36,6 +36,13 @@ describe('abstention features', () => {
     expect(year).toMatchObject({ constraintMissing: 1, constraintContradicted: 1, dateOut: 1 });
   });
 
+  it('a year an undated article does not write counts half in a news archive, in full where no article is dated', async () => {
+    const undatedOne = buildIndex(archiveArticles.map((a) => (a.id === 'results' ? { ...a, date: null } : a)));
+    expect(await featuresOf('What was the revenue of Ostra Energy in 2019?', undatedOne)).toMatchObject({ constraintMissing: 0.5 });
+    const noneDated = buildIndex(archiveArticles.map((a) => ({ ...a, date: null })));
+    expect(await featuresOf('What was the revenue of Ostra Energy in 2019?', noneDated)).toMatchObject({ constraintMissing: 1 });
+  });
+
   it('typedMiss / detailMiss: the quote holds no figure, or no figure of the shape asked', async () => {
     expect(await featuresOf('How much did the Ostra dam cost?')).toMatchObject({ typedMiss: 0, detailMiss: 0, asksNumber: 1 });
     expect(await featuresOf('What percentage of the vote did the council pass?')).toMatchObject({ detailMiss: 1 });
