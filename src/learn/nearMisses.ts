@@ -55,7 +55,8 @@ export function nearMisses(sources: readonly NearMissSource[], archiveText: stri
       break;
     }
     for (const edition of editionsIn(source.question)) {
-      const reportedValues = editionValues(source.articleText, edition.head);
+      // As for years: an edition no article in the archive reports, so none can answer.
+      const reportedValues = editionValues(`${source.articleText}\n${archiveText}`, edition.head);
       const value = Number(edition.value);
       const other = [value + 1, value - 1].find((v) => v >= 1 && !reportedValues.has(String(v)));
       const renamed = other === undefined ? undefined : renumberEdition(edition.written, other);

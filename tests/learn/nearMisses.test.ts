@@ -20,6 +20,8 @@ describe('nearMisses', () => {
     const awards = 'Spotlight won when the 88th Academy Awards were handed out; the 87th went to Birdman.';
     const made = nearMisses([{ id: 'q5', question: 'Who hosted the 88th Academy Awards?', articleText: awards }], awards);
     expect(made).toEqual([{ id: 'q5~edition', kind: 'edition', question: 'Who hosted the 89th Academy Awards?', change: '88th Academy Awards → 89th Academy Awards' }]);
+    const elsewhere = nearMisses([{ id: 'q7', question: 'Who hosted the 88th Academy Awards?', articleText: 'The 88th Academy Awards.' }], 'Jimmy Kimmel hosted the 89th Academy Awards.');
+    expect(elsewhere[0]!.question).toBe('Who hosted the 87th Academy Awards?');
     const roman = nearMisses([{ id: 'q6', question: 'Who won Super Bowl XLIX?', articleText: 'Super Bowl XLIX and Super Bowl L.' }], '');
     expect(roman[0]!.question).toBe('Who won Super Bowl XLVIII?');
   });
