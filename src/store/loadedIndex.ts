@@ -201,3 +201,14 @@ function boundedCache<K, V>(max: number) {
     },
   };
 }
+
+/** Share of dated articles above which an archive is news, not an encyclopaedia. */
+const NEWS_ARCHIVE_DATED = 0.5;
+
+/**
+ * Whether most articles carry a date: a news archive, where an undated article is one whose
+ * date went missing, rather than an encyclopaedia, where no article has one.
+ */
+export function isNewsArchive(index: Pick<LoadedIndex, 'datedShare'>): boolean {
+  return index.datedShare > NEWS_ARCHIVE_DATED;
+}

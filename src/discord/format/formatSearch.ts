@@ -8,7 +8,8 @@ import { describeSource, escapeText, oneLine } from './describeSource.ts';
  */
 export function formatSearch(query: string, { passages, readAs }: SearchResult): string {
   const shownQuery = escapeText(oneLine(query));
-  const note = readAs.length > 0 ? ` ${escapeText(describeCorrections(readAs))}` : '';
+  const readDifferently = describeCorrections(readAs);
+  const note = readDifferently ? ` ${escapeText(readDifferently)}` : '';
   if (passages.length === 0) return `No passages in the archive match “${shownQuery}”.${note}`;
   const blocks = passages.map((p, i) => `**${i + 1}.** ${describeSource(p.source)}\n> ${escapeText(oneLine(p.text))}`);
   return [`**Passages for “${shownQuery}”**${note}`, ...blocks].join('\n\n');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { RelatedTerms } from '../../lexicon/relatedTerms.ts';
-import type { LoadedIndex } from '../../store/loadedIndex.ts';
+import { isNewsArchive, type LoadedIndex } from '../../store/loadedIndex.ts';
 import type { AnswerType } from '../question/analyzeQuestion.ts';
 import type { AnswerDetail } from '../question/answerFocus.ts';
 import { neighboursOf } from '../extract/candidates.ts';
@@ -70,7 +70,7 @@ export function abstentionFeatures(index: LoadedIndex, input: AbstentionInput): 
   const probability = 1 / ranked.reduce((sum, s) => sum + Math.exp(s.score - best.score), 0);
   // In a news archive an undated article is one whose date went missing, and a report seldom
   // writes its own year; where no article is dated (an encyclopaedia), the text is all there is.
-  const check = checkConstraints(question.constraints, article, index.datedShare > 0.5 ? UNDATED_YEAR_WEIGHT : 1);
+  const check = checkConstraints(question.constraints, article, isNewsArchive(index) ? UNDATED_YEAR_WEIGHT : 1);
   // What the reader gets: the quoted sentences and the ones beside them.
   const quotedTerms = new Set(quoted.flatMap((q) => [q.sentence, ...neighboursOf(index, q.sentence)]).flatMap(index.sentenceTerms));
   const type = question.answerType;
@@ -99,7 +99,7 @@ export function abstentionFeatures(index: LoadedIndex, input: AbstentionInput): 
     asksPlace: type === 'place' ? 1 : 0,
     asksName: type === 'name' ? 1 : 0,
     // A news archive (most articles dated) and an encyclopaedia miss in different ways.
-    newsArchive: index.datedShare > 0.5 ? 1 : 0,
+    newsArchive: isNewsArchive(index) ? 1 : 0,
   };
 }
 

@@ -5,7 +5,7 @@ import { candidateSentences, DEFAULT_CHUNK_DEPTH, sentenceKey } from '../extract
 import { sentenceFeatures } from '../extract/features.ts';
 import { pickSentences } from '../extract/pickSentences.ts';
 import { rankSentences, shippedRanker, type RankedSentence, type RankerModel } from '../extract/ranker.ts';
-import type { LoadedIndex } from '../../store/loadedIndex.ts';
+import { isNewsArchive, type LoadedIndex } from '../../store/loadedIndex.ts';
 import { analyzeQuestion, type QuestionAnalysis } from '../question/analyzeQuestion.ts';
 import { cleanQuestion, hasSearchableText } from '../question/cleanQuestion.ts';
 import { correctSpelling, describeCorrections } from '../question/correctSpelling.ts';
@@ -50,8 +50,6 @@ export interface Inspection {
   confidence: number;
 }
 
-/** Share of dated articles above which the archive is news, not an encyclopaedia. */
-const NEWS_ARCHIVE_DATED = 0.5;
 /**
  * Soft date preferences in retrieval, so the candidates come from the time asked about: an
  * article inside a date the question names ×1.25, outside ×0.5 (a month or day without a
@@ -120,7 +118,7 @@ export async function answerQuestion(
   const history = options.conversationId && mode === 'question' ? memory.recent(options.conversationId) : [];
   const last = history.at(-1);
   const previous = last !== undefined && isFollowUp(asked, question.terms) ? last : undefined;
-  const dated = index.datedShare > NEWS_ARCHIVE_DATED;
+  const dated = isNewsArchive(index);
   const terms = questionWeights(question, { dated, acronyms: index.acronyms, previous }, { ...DEFAULT_QUERY_WEIGHTS, ...settings.query });
   if (terms.size === 0) {
     return shaped({ ...base, kind: 'abstain', abstained: true, answer: 'I could not find anything to look up in that question: try naming who or what it is about.', timingsMs: timings() });
