@@ -18,7 +18,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readQuestions, type EvalQuestion } from '../src/eval/questions.ts';
-import { nearMisses } from '../src/learn/nearMisses.ts';
+import { archiveNearMisses } from '../src/learn/archiveNearMisses.ts';
 import { trainModels, type TrainingSet } from '../src/learn/trainModels.ts';
 import type { AnswerSettings } from '../src/qa/answer/answerQuestion.ts';
 import { openArchive, type OpenedArchive } from '../src/qa/openArchive.ts';
@@ -32,14 +32,9 @@ function open(name: string, corpus: string): Promise<OpenedArchive> {
   return openArchive({ indexDir: join(root, '.cache/train', name), corpusDir: corpus, embedder: 'hashed', settings, log: (line) => console.error(`${name}: ${line}`) });
 }
 
-/** The read news questions, plus a near miss of each that pins a year or period (same topic, another time). */
+/** The read news questions, plus a near miss of each that pins a year, period or edition (same topic, another time). */
 function withNearMisses(questions: EvalQuestion[], archive: OpenedArchive): EvalQuestion[] {
-  const textOf = (id: string) => {
-    const a = archive.getArticle(id);
-    return a ? `${a.title}\n${a.text}` : '';
-  };
-  const all = archive.listArticles().map((a) => textOf(a.id)).join('\n');
-  const made = nearMisses(questions.filter((q) => q.answerable).map((q) => ({ id: q.id, question: q.question, articleText: q.sources.map(textOf).join('\n') })), all);
+  const made = archiveNearMisses(archive, questions);
   return [...questions, ...made.map((m) => ({ id: m.id, question: m.question, answers: [], sources: [], answerable: false }))];
 }
 

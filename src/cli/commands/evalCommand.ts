@@ -1,9 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import type { Config } from '../../config.ts';
 import { abstentionCurve, computeMetrics, formatCurve, formatMetrics, formatNearMisses, type NearMissResult } from '../../eval/metrics.ts';
-import { readQuestions, type EvalQuestion } from '../../eval/questions.ts';
-import { nearMisses } from '../../learn/nearMisses.ts';
-import type { OpenedArchive } from '../../qa/openArchive.ts';
+import { readQuestions } from '../../eval/questions.ts';
+import { archiveNearMisses } from '../../learn/archiveNearMisses.ts';
 import type { Answer } from '../../qa/types.ts';
 import { openForCli } from '../openForCli.ts';
 import { UsageError } from '../usageError.ts';
@@ -39,7 +38,7 @@ export async function evalCommand(
   }
   const missed: NearMissResult[] = [];
   if (flags['near-misses']) {
-    for (const miss of nearMissesOf(archive, questions)) {
+    for (const miss of archiveNearMisses(archive, questions)) {
       const result = await archive.ask(miss.question);
       missed.push({ kind: miss.kind, abstained: result.abstained });
       out?.write(`${JSON.stringify({ id: miss.id, change: miss.change, ...result })}\n`);
@@ -49,15 +48,4 @@ export async function evalCommand(
   console.log(flags.curve ? formatCurve(abstentionCurve(pairs, CURVE_THRESHOLDS)) : formatMetrics(computeMetrics(pairs)));
   if (flags['near-misses']) console.log(formatNearMisses(missed));
   return 0;
-}
-
-/** The near misses of the answerable questions, against the articles that answer them. */
-function nearMissesOf(archive: OpenedArchive, questions: readonly EvalQuestion[]) {
-  const textOf = (id: string) => {
-    const article = archive.getArticle(id);
-    return article ? `${article.title}\n${article.text}` : '';
-  };
-  const everything = archive.listArticles().map((a) => textOf(a.id)).join('\n');
-  const answerable = questions.filter((q) => q.answerable && q.sources.length > 0);
-  return nearMisses(answerable.map((q) => ({ id: q.id, question: q.question, articleText: q.sources.map(textOf).join('\n') })), everything);
 }
