@@ -56,7 +56,7 @@ export function nearMisses(sources: readonly NearMissSource[], archiveText: stri
     }
     for (const edition of editionsIn(source.question)) {
       // As for years: an edition no article in the archive reports, so none can answer.
-      const reportedValues = editionValues(`${source.articleText}\n${archiveText}`, edition.head);
+      const reportedValues = editionValues(`${source.articleText}\n${archiveText}`, edition.head, edition.name);
       const value = Number(edition.value);
       const other = [value + 1, value - 1].find((v) => v >= 1 && !reportedValues.has(String(v)));
       const renamed = other === undefined ? undefined : renumberEdition(edition.written, other);

@@ -188,7 +188,7 @@ function judgeConstraints(constraints: QuestionConstraints, article: Constrained
     }
   }
   for (const e of constraints.editions) {
-    const named = editionValues(text, e.head);
+    const named = editionValues(text, e.head, e.name);
     out.push({ label: describeEdition(e), reported: named.has(e.value), contradicted: named.size > 0, weight: 1 });
   }
   return out;

@@ -11,6 +11,8 @@ import { CALENDAR_WORD, CARDINAL_WORDS, NOT_NAMES, ORDINAL_WORDS, PERIOD_KINDS }
 export interface Edition {
   /** The name's head, analysed ("bowl", "award", "iphon"): what another mention is matched on. */
   head: string;
+  /** The series' name as written ("Super Bowl", "Academy Awards", "PlayStation"): its short forms are made from it. */
+  name: string;
   /** Its number, as digits ("50"). */
   value: string;
   /** As the text writes it ("Super Bowl 50", "88th Academy Awards"). */
@@ -55,7 +57,7 @@ export function editionsIn(text: string): Edition[] {
     // A possessive counts something of its owner ("California's 22 counties"): it numbers no
     // series. Nor does an acronym: "PGE 2", "CD 4" and "HOXB4" name molecules, not editions.
     if (notASeries(words[0]!) || notASeries(last) || /['’]s?$/.test(last) || !/\p{Ll}/u.test(last)) return;
-    out.push({ head: headOf(last), value: String(value), written: nameFirst ? match.slice(name.length - kept.length) : match });
+    out.push({ head: headOf(last), name: kept, value: String(value), written: nameFirst ? match.slice(name.length - kept.length) : match });
   };
   for (const m of text.matchAll(ORDINAL_NAME)) {
     // "the first Indian astronaut" counts people, "the First World War" a series: a word
@@ -96,9 +98,11 @@ const NUMBER_LIST = `${SERIES_NUMBER}(?:(?:,|,? and|,? or|,? &)[ \\t]+${SERIES_N
  * The numbers a text gives the series `head` names, however it writes them: "Super Bowl 50",
  * "the 50th Super Bowl", "super bowl L" (an article lower-cases what a question capitalises,
  * "article 34" for "Article 34"), and lists ("Super Bowls XXI and XXIV", "Articles 101, 102
- * and 106"). What an article reports of a question's edition.
+ * and 106"). Given the series' `name`, its short forms count too: "WWII" and "WW2" for
+ * "World War II", "PS5" for "PlayStation 5", "Prop 8" for "Proposition 8", "Art. 5" for
+ * "Article 5". What an article reports of a question's edition.
  */
-export function editionValues(text: string, head: string): Set<string> {
+export function editionValues(text: string, head: string, name = ''): Set<string> {
   const out = new Set<string>();
   // Only words that may stem to the head are looked at: the scan runs over whole articles.
   const word = `(?<![\\p{L}])(${startOf(head)}[\\p{L}'’.&]*)`;
@@ -112,7 +116,40 @@ export function editionValues(text: string, head: string): Set<string> {
   }
   const ordinalBefore = new RegExp(`\\b(\\d{1,3}(?:st|nd|rd|th)|${ORDINAL_WORD})(?:[ \\t]+[\\p{L}'’-]+){0,2}?[ \\t]+${word}`, 'gu');
   for (const m of text.matchAll(ordinalBefore)) if (isHead(m[2]!)) out.add(String(ordinalValue(m[1]!)));
+  for (const pattern of shortForms(name)) {
+    for (const m of text.matchAll(pattern)) {
+      const value = numberValue(m[1]!);
+      if (Number.isFinite(value) && value >= 1) out.add(String(value));
+    }
+  }
   return out;
+}
+
+/**
+ * How an article may shorten a series' name before its number, as patterns capturing the
+ * number: its initials, two letters or more, written in capitals ("WWII", "WW 2", "PS5"; a
+ * single letter, "A13" for "Apollo 13", would name a road as often), and a clipped last word
+ * ("Prop 8"; three letters only with a full stop: "Art. 5", "Sec. 230").
+ */
+function shortForms(name: string): RegExp[] {
+  const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  const out: RegExp[] = [];
+  // A word's capitals: its first letter, and each that follows a small letter ("PlayStation" → PS).
+  const initials = words.map((w) => w[0]! + [...w.matchAll(/(?<=\p{Ll})\p{Lu}/gu)].map((m) => m[0]).join('')).join('');
+  if (initials.length >= 2) out.push(new RegExp(`(?<![\\p{L}\\d])${escape(initials)}[ -]?(\\d{1,3}|[IVXL]{1,7})(?![\\p{L}\\d])`, 'gu'));
+  const last = name.split(/\s+/).at(-1) ?? '';
+  if (/^\p{L}{5,}$/u.test(last)) {
+    // "Prop", "Propo"… with or without a full stop; "Art." only with one.
+    const rests = [`${escape(last.slice(1, 3))}\\.`];
+    for (let n = 4; n < last.length; n++) rests.push(`${escape(last.slice(1, n))}\\.?`);
+    const first = `[${last[0]!.toLowerCase()}${last[0]!.toUpperCase()}]`;
+    out.push(new RegExp(`(?<![\\p{L}])${first}(?:${rests.join('|')})[ \\t]*(\\d{1,3})\\b${NOT_A_MEASURE}`, 'gu'));
+  }
+  return out;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

@@ -62,6 +62,10 @@ describe('checkConstraints: does the article report what the question pins?', ()
     expect(checkConstraints(questionConstraints('Who hosted the 88th Academy Awards?'), awards)).toEqual({ missing: 0, contradicted: 0, pinned: 1 });
     expect(checkConstraints(questionConstraints('Who hosted the 89th Academy Awards?'), awards)).toEqual({ missing: 1, contradicted: 1, pinned: 1 });
     expect(checkConstraints(questionConstraints('Who won Super Bowl 50?'), awards)).toEqual({ missing: 1, contradicted: 0, pinned: 1 });
+    // An article writes a series short as often as in full.
+    const war = { title: 'Veterans remember', date: '2019-06-06', text: 'Veterans of WWII gathered in Normandy.' };
+    expect(checkConstraints(questionConstraints('Who landed in Normandy in World War II?'), war)).toEqual({ missing: 0, contradicted: 0, pinned: 1 });
+    expect(checkConstraints(questionConstraints('Who fought in the First World War?'), war)).toEqual({ missing: 1, contradicted: 1, pinned: 1 });
   });
 
   it('pins nothing when the question names no year or period', () => {

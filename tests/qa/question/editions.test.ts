@@ -5,8 +5,8 @@ const pinned = (question: string) => editionsIn(question).map(({ head, value }) 
 
 describe('editionsIn: the numbered names a question pins', () => {
   it('reads a name and its number, an ordinal and its name, and codes', () => {
-    expect(editionsIn('Which team won Super Bowl 50?')).toEqual([{ head: 'bowl', value: '50', written: 'Super Bowl 50' }]);
-    expect(editionsIn('Who hosted the 88th Academy Awards ceremony?')).toEqual([{ head: 'award', value: '88', written: '88th Academy Awards' }]);
+    expect(editionsIn('Which team won Super Bowl 50?')).toEqual([{ head: 'bowl', name: 'Super Bowl', value: '50', written: 'Super Bowl 50' }]);
+    expect(editionsIn('Who hosted the 88th Academy Awards ceremony?')).toEqual([{ head: 'award', name: 'Academy Awards', value: '88', written: '88th Academy Awards' }]);
     expect(pinned('How much did the iPhone 4 cost?')).toEqual(['iphon 4']);
     expect(pinned('When did Apollo 13 return?')).toEqual(['apollo 13']);
   });
@@ -56,6 +56,28 @@ describe('editionValues: the numbers an article gives the same series', () => {
 
   it('reads a number written as a word ("Formula One" for "Formula 1")', () => {
     expect([...editionValues('He raced in Formula One for a decade.', 'formula')]).toEqual(['1']);
+  });
+
+  it('reads the short forms of the name: initials in capitals and a clipped last word', () => {
+    const short = (text: string, question: string) => {
+      const [edition] = editionsIn(question);
+      return [...editionValues(text, edition!.head, edition!.name)].sort();
+    };
+    expect(short('Veterans of WWII and of WW1 met.', 'Who fought in World War II?')).toEqual(['1', '2']);
+    expect(short('It outsold the PS4; the PS 5 followed.', 'What did the PlayStation 5 cost?')).toEqual(['4', '5']);
+    expect(short('Voters passed Prop 8, then Prop. 22.', 'Who backed Proposition 8?')).toEqual(['22', '8']);
+    expect(short('Under Art. 5 and Sec. 230…', 'Who invoked Article 5?')).toEqual(['5']);
+  });
+
+  it('takes no short form that could be another word', () => {
+    const values = (text: string, question: string) => {
+      const [edition] = editionsIn(question);
+      return editionValues(text, edition!.head, edition!.name).size;
+    };
+    // One letter is no initialism; "Art" without its full stop, "Property" and "WWF" are words.
+    expect(values('The A13 road was closed.', 'When did Apollo 13 land?')).toBe(0);
+    expect(values('Art 5 was hung; Property 8 was sold.', 'Who invoked Article 5?')).toBe(0);
+    expect(values('The WWF2 campaign and WW2a began.', 'Who fought in World War II?')).toBe(0);
   });
 
   it('finds nothing for a series the article does not number', () => {
