@@ -1,5 +1,6 @@
 import { periodsIn, yearsIn } from '../qa/question/constraints.ts';
 import { editionValues, editionsIn, renumberEdition } from '../qa/question/editions.ts';
+import { ORDINAL_WORDS } from '../qa/question/questionWords.ts';
 
 /**
  * SQuAD 2.0-style unanswerable questions made from answerable ones: the same question with
@@ -25,7 +26,6 @@ export interface NearMiss {
   change: string;
 }
 
-const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 /** Year shifts tried in order: a nearby year is the likeliest confusion. */
 const YEAR_SHIFTS = [-2, 2, -1, 1, -3, 3];
 
