@@ -129,7 +129,7 @@ export function formatCurve(points: readonly CurvePoint[]): string {
   return ['threshold  hit@2  abstention  false abst.', ...points.map((p) => `${p.threshold.toFixed(2).padStart(9)}  ${f(p.answerHitAt2)}  ${f(p.abstention).padStart(10)}  ${f(p.falseAbstention).padStart(11)}`)].join('\n');
 }
 
-/** How an eval question's near miss (a changed year, period or edition) was answered. */
+/** How an eval question's near miss (a changed year, month, period or edition) was answered. */
 export interface NearMissResult {
   kind: string;
   abstained: boolean;

@@ -12,7 +12,10 @@ export function archiveNearMisses(archive: Pick<OpenedArchive, 'getArticle' | 'l
     const article = archive.getArticle(id);
     return article ? `${article.title}\n${article.text}` : '';
   };
-  const everything = archive.listArticles().map((a) => textOf(a.id)).join('\n');
+  const articles = archive.listArticles();
+  const everything = articles.map((a) => textOf(a.id)).join('\n');
+  const dates = articles.flatMap((a) => (a.date ? [a.date] : []));
   const answerable = questions.filter((q) => q.answerable && q.sources.length > 0);
-  return nearMisses(answerable.map((q) => ({ id: q.id, question: q.question, articleText: q.sources.map(textOf).join('\n') })), everything);
+  const sources = answerable.map((q) => ({ id: q.id, question: q.question, articleText: q.sources.map(textOf).join('\n'), articleDates: q.sources.map((id) => archive.getArticle(id)?.date ?? null) }));
+  return nearMisses(sources, everything, dates);
 }

@@ -1,5 +1,7 @@
-import { periodsIn, yearsIn } from '../qa/question/constraints.ts';
+import { periodsIn, questionConstraints, yearsIn } from '../qa/question/constraints.ts';
 import { editionValues, editionsIn, renumberEdition } from '../qa/question/editions.ts';
+import { describeMonth, monthsNamed, renameMonth, writesMonthOf } from '../qa/question/months.ts';
+import { dateAffinity, type DateRange } from '../qa/question/questionDates.ts';
 import { ORDINAL_WORDS } from '../qa/question/questionWords.ts';
 
 /**
@@ -15,21 +17,26 @@ export interface NearMissSource {
   question: string;
   /** The text of the article(s) that answer it, title included. */
   articleText: string;
+  /** Their dates (ISO), where known: a month is moved only to one they were not written in. */
+  articleDates?: ReadonlyArray<string | null>;
 }
 
 export interface NearMiss {
   id: string;
   question: string;
-  /** What was moved: the year, a period (quarter, round…) or an edition. */
-  kind: 'year' | 'period' | 'edition';
+  /** What was moved: the year, the month of a year, a period (quarter, round…) or an edition. */
+  kind: 'year' | 'month' | 'period' | 'edition';
   /** What was changed, for the record ("2019 → 2017"). */
   change: string;
 }
 
 /** Year shifts tried in order: a nearby year is the likeliest confusion. */
 const YEAR_SHIFTS = [-2, 2, -1, 1, -3, 3];
+/** Month shifts, within the year: one month off is often still inside an article's reporting lag. */
+const MONTH_SHIFTS = [2, -2, 3, -3, 1, -1];
 
-export function nearMisses(sources: readonly NearMissSource[], archiveText: string): NearMiss[] {
+/** `archiveDates`: the dates of every article in the archive (a month one was written in is never moved to). */
+export function nearMisses(sources: readonly NearMissSource[], archiveText: string, archiveDates: readonly string[] = []): NearMiss[] {
   const out: NearMiss[] = [];
   const archiveYears = new Set(yearsIn(archiveText));
   for (const source of sources) {
@@ -41,6 +48,8 @@ export function nearMisses(sources: readonly NearMissSource[], archiveText: stri
       out.push({ id: `${source.id}~year`, kind: 'year', question: source.question.replace(new RegExp(`\\b${year}\\b`, 'g'), shifted), change: `${year} → ${shifted}` });
       break;
     }
+    const month = movedMonth(source, archiveText, archiveDates);
+    if (month) out.push({ id: `${source.id}~month`, kind: 'month', ...month });
     const namedPeriods = periodsIn(source.articleText);
     for (const period of periodsIn(source.question)) {
       const value = Number(period.value);
@@ -66,6 +75,36 @@ export function nearMisses(sources: readonly NearMissSource[], archiveText: stri
     }
   }
   return out;
+}
+
+/**
+ * The question with the month it pins ("in May 2023") moved to another of the same year that
+ * its articles were not written in and do not name, and that no article in the archive was
+ * written in or writes with that year: then nothing in the archive answers it.
+ */
+function movedMonth(source: NearMissSource, archiveText: string, archiveDates: readonly string[]): Pick<NearMiss, 'question' | 'change'> | undefined {
+  const named = monthsNamed(source.articleText);
+  const dates = (source.articleDates ?? []).filter((d): d is string => !!d);
+  for (const pinned of questionConstraints(source.question).months) {
+    // A day past the 28th may not exist in the other month ("May 31" → "February 31").
+    const lateDay = pinned.range.from === pinned.range.to && Number(pinned.range.from.slice(8, 10)) > 28;
+    for (const shift of MONTH_SHIFTS) {
+      const month = pinned.month + shift;
+      if (month < 1 || month > 12 || lateDay) continue;
+      const range = monthRange(pinned.year, month);
+      const writtenIn = (d: string) => dateAffinity(d, [range]) === 1;
+      if (named.has(month) || dates.some(writtenIn) || archiveDates.some(writtenIn) || writesMonthOf(archiveText, month, pinned.year)) continue;
+      const renamed = renameMonth(pinned.range.text, month);
+      return { question: source.question.replace(pinned.range.text, renamed), change: `${describeMonth(pinned)} → ${describeMonth({ year: pinned.year, month })}` };
+    }
+  }
+  return undefined;
+}
+
+function monthRange(year: string, month: number): DateRange {
+  const last = new Date(Date.UTC(Number(year), month, 0)).getUTCDate();
+  const mm = String(month).padStart(2, '0');
+  return { text: '', from: `${year}-${mm}-01`, to: `${year}-${mm}-${last}`, yearless: false };
 }
 
 function matchCase(original: string, word: string): string {

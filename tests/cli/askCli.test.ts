@@ -155,7 +155,7 @@ describe('archivist CLI', () => {
     expect(result.passages[0].text).toMatch(/Jaishankar/);
   });
 
-  it('eval --near-misses also asks each answerable question about another year, and counts the abstentions', async () => {
+  it('eval --near-misses also asks each answerable question about another year and another month, and counts the abstentions', async () => {
     const questions = join(dir, 'near-questions.jsonl');
     const out = join(dir, 'near-results.jsonl');
     const row = { id: 'g1', question: 'Where did Jaishankar meet Lavrov in May 2023?', answers: ['Goa'], sources: ['002_d97138b7c8b56079'], answerable: true };
@@ -163,14 +163,19 @@ describe('archivist CLI', () => {
     const run = await cli(['eval', '--questions', questions, ...base(), '--out', out, '--near-misses']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/questions\s+1\b/);
-    expect(run.stdout).toContain('near misses          1 (year 1)');
-    expect(run.stdout).toContain('  abstained          1.000 (year 1.000)');
+    expect(run.stdout).toContain('near misses          2 (month 1, year 1)');
+    expect(run.stdout).toContain('  abstained          1.000 (month 1.000, year 1.000)');
     const results = (await readFile(out, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-    expect(results.map((r) => r.id)).toEqual(['g1', 'g1~year']);
+    expect(results.map((r) => r.id)).toEqual(['g1', 'g1~year', 'g1~month']);
     expect(results[1].question).toMatch(/^Where did Jaishankar meet Lavrov in May 20\d\d\?$/);
     expect(results[1].question).not.toBe(row.question);
     expect(results[1].change).toMatch(/^2023 → 20\d\d$/);
     expect(results[1].abstained).toBe(true);
+    // The seeds hold a July meeting of 2024: "July 2023" is declined, and the reply says why.
+    expect(results[2].question).toMatch(/^Where did Jaishankar meet Lavrov in \w+ 2023\?$/);
+    expect(results[2].change).toMatch(/^May 2023 → \w+ 2023$/);
+    expect(results[2].abstained).toBe(true);
+    expect(results[2].answer).toMatch(/does not report \w+ 2023\./);
   });
 
   it('eval refuses --near-misses with --curve, saying why', async () => {

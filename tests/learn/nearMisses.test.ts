@@ -26,6 +26,18 @@ describe('nearMisses', () => {
     expect(roman[0]!.question).toBe('Who won Super Bowl XLVIII?');
   });
 
+  it('moves a pinned month within its year to one no article was written in or names', () => {
+    const report = 'The ministers met in Goa on Thursday.';
+    const source = { id: 'q8', question: 'Where did the ministers meet on May 4, 2023?', articleText: report, articleDates: ['2023-05-05'] };
+    const made = nearMisses([source], report, ['2023-05-05']).filter((m) => m.kind === 'month');
+    expect(made).toEqual([{ id: 'q8~month', kind: 'month', question: 'Where did the ministers meet on July 4, 2023?', change: 'May 2023 → July 2023' }]);
+    // July is taken by another article's date, March by another's text: the next shift is used.
+    const busy = nearMisses([source], `${report} Talks in March 2023 failed.`, ['2023-05-05', '2023-07-10']).filter((m) => m.kind === 'month');
+    expect(busy[0]!.question).toBe('Where did the ministers meet on August 4, 2023?');
+    // A late day may not exist in the other month.
+    expect(nearMisses([{ ...source, question: 'Where did they meet on May 31, 2023?' }], report, []).filter((m) => m.kind === 'month')).toEqual([]);
+  });
+
   it('makes nothing from a question that pins no year or period', () => {
     expect(nearMisses([{ id: 'q4', question: 'Who leads Apple?', articleText: article }], article)).toEqual([]);
   });

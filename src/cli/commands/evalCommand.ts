@@ -15,7 +15,7 @@ const CURVE_THRESHOLDS = [0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7];
  * plus `id`), print the metrics. Questions sharing a `conversation` are asked in order with
  * memory, so follow-up pairs are measured as users experience them. `--curve` answers every
  * question (no abstention) and prints what each confidence threshold would give instead.
- * `--near-misses` also asks each answerable question with its year, period or edition moved to
+ * `--near-misses` also asks each answerable question with its year, month, period or edition moved to
  * one its article does not report (src/learn/nearMisses.ts) and prints how many were declined.
  */
 export async function evalCommand(

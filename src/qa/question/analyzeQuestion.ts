@@ -21,7 +21,7 @@ export interface QuestionAnalysis {
   kindTerms: string[];
   /** Terms the question sets aside: "oil" in "Besides oil, what…". The answer is something else. */
   asideTerms: string[];
-  /** The year, period and names it pins down (constraints.ts). */
+  /** The year, month, period, edition and names it pins down (constraints.ts). */
   constraints: QuestionConstraints;
 }
 
@@ -36,15 +36,16 @@ export function analyzeQuestion(text: string, now?: Date, kindOf?: KindOf): Ques
   // "What is the name of …" asks for a name whatever the kind.
   const named = /\bname of\b/i.test(text) && (byFocus === undefined || byFocus === 'other') ? 'name' : undefined;
   const detail = answerDetailOf(text);
+  const dates = parseQuestionDates(text, now);
   return {
     text,
     terms: analyzeTerms(withoutCompoundPrepositions(text)),
     answerType: detail === 'year' ? 'date' : detail ? 'number' : (named ?? byFocus ?? byWord),
     answerDetail: detail,
-    dates: parseQuestionDates(text, now),
+    dates,
     kindTerms: kindTermsOf(text),
     asideTerms: asideTermsOf(text),
-    constraints: questionConstraints(text),
+    constraints: questionConstraints(text, dates),
   };
 }
 

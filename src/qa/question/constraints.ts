@@ -1,11 +1,13 @@
 import { analyzeTerms, casedWords } from '../../analyze/analyzeTerms.ts';
 import { describeEdition, editionsIn, editionValues, ordinalSuffix, type Edition } from './editions.ts';
+import { describeMonth, monthsIn, monthsNamed, writesMonthOf, type PinnedMonth } from './months.ts';
+import { dateAffinity, parseQuestionDates, type DateRange } from './questionDates.ts';
 import { CALENDAR_WORD, CARDINAL_WORDS, NOT_NAMES, ORDINAL_WORDS, PERIOD_KINDS } from './questionWords.ts';
 
 /**
- * What a question pins down besides its topic: a year ("in 2019"), a period of a season or a
- * reporting cycle ("the third quarter", "round 2", "the second leg", "the 2014 edition"), and
- * the names it mentions ("Apple", "Hurricane Ian"). An article on the right topic that does
+ * What a question pins down besides its topic: a year ("in 2019"), a month of a year ("in May
+ * 2023"), a period of a season or a reporting cycle ("the third quarter", "round 2", "the
+ * second leg", "the 2014 edition"), an edition ("Super Bowl 50"), and the names it mentions ("Apple", "Hurricane Ian"). An article on the right topic that does
  * not report the pinned year, period or name does not answer the question, however well its
  * words match: the commonest confident wrong answer in a news archive ("asked about the fourth
  * quarter, it quotes the third quarter's figure"). Pure; read by the abstention features.
@@ -17,6 +19,8 @@ export interface QuestionConstraints {
   periods: Period[];
   /** Numbered names: "Super Bowl 50", "the 88th Academy Awards", "iPhone 4" (editions.ts). */
   editions: Edition[];
+  /** Months of a year written out: "in May 2023", "on July 3, 2024". */
+  months: PinnedMonth[];
   /** Capitalised names past the question word, each as its analysed terms ("hurricane ian" → ['hurrican', 'ian']). */
   names: string[][];
   /** The same names as the question writes them ("Hurricane Ian"), in the same order. */
@@ -37,10 +41,19 @@ const PERIOD_NUMBER = new RegExp(`\\b(${PERIOD_KINDS})\\s+(${NUMBER})\\b`, 'gi')
 const QUARTER_CODE = /\b(?:Q([1-4])|([12])H|H([12]))\b/g;
 const YEAR = /\b(1[89]\d{2}|20\d{2})(?:s\b)?/g;
 
-export function questionConstraints(question: string): QuestionConstraints {
+/** `dates`: the question's dates, when the caller has parsed them already (analyzeQuestion.ts). */
+export function questionConstraints(question: string, dates: readonly DateRange[] = parseQuestionDates(question)): QuestionConstraints {
   const named = namedPhrases(question);
-  return { years: yearsIn(question), periods: periodsIn(question), editions: editionsIn(question), names: named.map((n) => n.terms), namesWritten: named.map((n) => n.written) };
+  return {
+    years: yearsIn(question),
+    periods: periodsIn(question),
+    editions: editionsIn(question),
+    months: monthsIn(dates, question),
+    names: named.map((n) => n.terms),
+    namesWritten: named.map((n) => n.written),
+  };
 }
+
 
 /** Four-digit years (not a decade like "1990s", which pins no single year). */
 export function yearsIn(text: string): string[] {
@@ -141,7 +154,7 @@ export function checkConstraints(constraints: QuestionConstraints, article: Cons
     missing += j.weight;
     if (j.contradicted) contradicted += j.weight;
   }
-  return { missing, contradicted, pinned: constraints.years.length + constraints.periods.length + constraints.editions.length };
+  return { missing, contradicted, pinned: constraints.years.length + constraints.periods.length + constraints.editions.length + constraints.months.length };
 }
 
 /**
@@ -170,7 +183,7 @@ interface Judgement {
   weight: number;
 }
 
-/** Each pinned year, period and edition, judged against the article's title, text and date. */
+/** Each pinned year, period, edition and month, judged against the article's title, text and date. */
 function judgeConstraints(constraints: QuestionConstraints, article: ConstrainedArticle, undatedYearWeight = UNDATED_YEAR_WEIGHT): Judgement[] {
   const text = `${article.title}\n${article.text}`;
   const out: Judgement[] = [];
@@ -191,8 +204,22 @@ function judgeConstraints(constraints: QuestionConstraints, article: Constrained
     const named = editionValues(text, e.head, e.name);
     out.push({ label: describeEdition(e), reported: named.has(e.value), contradicted: named.size > 0, weight: 1 });
   }
+  for (const m of constraints.months) {
+    // Where the year itself is not reported, that judgement already counts: the month adds
+    // nothing. An undated news report cannot be placed in a month (its year counts half,
+    // above); where no article is dated (an encyclopaedia), the text is all there is, as for years.
+    const yearReported = article.date?.startsWith(m.year) || yearsIn(text).includes(m.year);
+    if (!yearReported || (!article.date && undatedYearWeight < 1)) continue;
+    const named = monthsNamed(text);
+    // An article of the question's year names the month by name alone; one of another year
+    // (or undated) must write it with the year: its own "on July 3" is a July of its own year.
+    const writesIt = article.date?.startsWith(m.year) ? named.has(m.month) : writesMonthOf(text, m.month, m.year);
+    const reported = (!!article.date && dateAffinity(article.date, [m.range]) === 1) || writesIt;
+    out.push({ label: describeMonth(m), reported, contradicted: named.size > 0, weight: 1 });
+  }
   return out;
 }
+
 
 /** "the third quarter", "the 14th edition": a period as a sentence names it. */
 export function describePeriod(p: Period): string {

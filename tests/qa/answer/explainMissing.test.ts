@@ -79,6 +79,8 @@ describe('caveatForQuote: what an answer adds when its article does not report a
   it('says so of a dated article, and of an undated one that does not write the year', () => {
     expect(caveatForQuote(questionConstraints('What was Apple revenue in the fourth quarter?'), report)).toBe('The quoted article does not report the fourth quarter.');
     expect(caveatForQuote(questionConstraints('What was Apple revenue in 2011?'), { ...report, date: null })).toBe('The quoted article is undated and does not mention 2011.');
+    // Dated 2009-07-21, it neither was written in March 2009 nor names March.
+    expect(caveatForQuote(questionConstraints('What did Apple report in March 2009?'), report)).toBe('The quoted article does not report March 2009.');
   });
 
   it('says nothing when the article reports what the question pins', () => {

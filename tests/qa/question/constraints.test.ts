@@ -68,6 +68,23 @@ describe('checkConstraints: does the article report what the question pins?', ()
     expect(checkConstraints(questionConstraints('Who fought in the First World War?'), war)).toEqual({ missing: 1, contradicted: 1, pinned: 1 });
   });
 
+  it('holds a month of a written year to the article’s date and the months its text names', () => {
+    const may = (date: string | null, text: string) => checkConstraints(questionConstraints('Where did the ministers meet in May 2023?'), { title: 'Ministers meet', date, text });
+    // Written that month, or within the reporting lag after it, or naming it: reported.
+    expect(may('2023-05-04', 'The ministers met in Goa.')).toEqual({ missing: 0, contradicted: 0, pinned: 2 });
+    expect(may('2023-06-20', 'The ministers met in Goa.')).toEqual({ missing: 0, contradicted: 0, pinned: 2 });
+    expect(may('2023-09-01', 'The ministers, who met in May, met again in Delhi.')).toEqual({ missing: 0, contradicted: 0, pinned: 2 });
+    // Written months later about another month: missing, and contradicted when it names another.
+    expect(may('2023-09-01', 'The ministers met in Delhi.')).toEqual({ missing: 1, contradicted: 0, pinned: 2 });
+    expect(may('2023-09-01', 'The ministers met in Delhi on August 30.')).toEqual({ missing: 1, contradicted: 1, pinned: 2 });
+    // Written a year later, its own "in May" is another May: the month must come with the year.
+    expect(may('2024-06-01', 'They met in May in Astana, as they had in Goa in 2023.')).toEqual({ missing: 1, contradicted: 1, pinned: 2 });
+    expect(may('2024-06-01', 'They met in Astana, as they had in Goa on May 4, 2023.')).toEqual({ missing: 0, contradicted: 0, pinned: 2 });
+    // Undated, or of another year: the year is judged, the month adds nothing.
+    expect(may(null, 'The ministers met in Delhi in 2023.')).toEqual({ missing: 0, contradicted: 0, pinned: 2 });
+    expect(may('2021-09-01', 'The ministers met in Delhi.')).toEqual({ missing: 1, contradicted: 1, pinned: 2 });
+  });
+
   it('pins nothing when the question names no year or period', () => {
     expect(checkConstraints(questionConstraints('What did Apple report?'), article)).toEqual({ missing: 0, contradicted: 0, pinned: 0 });
   });
