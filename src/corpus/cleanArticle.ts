@@ -1,4 +1,4 @@
-import { extractMetadata } from './extractMetadata.ts';
+import { dateInUrl, extractMetadata } from './extractMetadata.ts';
 import { normaliseNewlines } from './decodeText.ts';
 import type { GivenMetadata } from './parseFrontMatter.ts';
 import { removeChrome } from './removeChrome.ts';
@@ -54,7 +54,7 @@ export function cleanArticle(raw: RawArticle): Article {
   return {
     id: raw.id,
     title: title ?? deriveTitle(text, raw.id),
-    date: stated.date ?? given.date ?? null,
+    date: stated.date ?? given.date ?? dateInUrl(given.url) ?? null,
     outlet: stated.outlet ?? given.outlet ?? null,
     dateline: stated.dateline,
     url: given.url ?? null,

@@ -68,6 +68,32 @@ function findDate(text: string): string | null {
   return null;
 }
 
+/**
+ * The publication date a news URL carries in its path, to the day: `/2019/12/13/`,
+ * `/2019/dec/13/`, `/2019-12-13-…`, `…-20191213.html`. Many archives' dumps keep the URL and drop the date;
+ * a month alone (`/2019/12/`) is not taken, since the day would be invented. Null otherwise.
+ */
+export function dateInUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '');
+  for (const pattern of URL_DATES) {
+    const m = pattern.exec(path);
+    if (!m) continue;
+    const year = Number(m[1]);
+    const month = /^\d/.test(m[2]!) ? Number(m[2]) : URL_MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
+    const date = year >= 1990 && year <= 2100 ? isoDate(year, month, Number(m[3])) : null;
+    if (date) return date;
+  }
+  return null;
+}
+
+const URL_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const URL_DATES = [
+  /\/(\d{4})\/(\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\/(\d{1,2})(?=\/|$|[?#])/i,
+  /(?<=[/_-])(\d{4})-(\d{2})-(\d{2})(?=[/_.?#-]|$)/,
+  /(?<=[/_-])(\d{4})(\d{2})(\d{2})(?=[/_.?#-]|$)/,
+];
+
 function findOutlet(text: string): string | null {
   let best: { outlet: string; at: number } | null = null;
   for (const { outlet, pattern } of OUTLETS) {

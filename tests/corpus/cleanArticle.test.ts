@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanArticle, deriveTitle } from '../../src/corpus/cleanArticle.ts';
-import { extractMetadata } from '../../src/corpus/extractMetadata.ts';
+import { dateInUrl, extractMetadata } from '../../src/corpus/extractMetadata.ts';
 import { parseDate } from '../../src/corpus/parseDate.ts';
 import { removeChrome } from '../../src/corpus/removeChrome.ts';
 import { stripMarkdown } from '../../src/corpus/stripMarkdown.ts';
@@ -117,6 +117,30 @@ describe('extractMetadata', () => {
     expect(extractMetadata('Headline\nReuters New Delhi\n\nText.').dateline).toBe('New Delhi');
     expect(extractMetadata('Headline\nPress Trust of India\n\nText.').dateline).toBeNull();
     expect(extractMetadata('Moscow is cold.\n\n(with inputs from PTI)').dateline).toBeNull();
+  });
+});
+
+describe('dateInUrl', () => {
+  it('reads a day from a news URL path', () => {
+    expect(dateInUrl('https://example.com/news/2019/12/13/uk-election-result/')).toBe('2019-12-13');
+    expect(dateInUrl('https://www.theguardian.com/politics/2019/dec/13/election-results')).toBe('2019-12-13');
+    expect(dateInUrl('https://example.com/2018-06-12-trump-kim-summit')).toBe('2018-06-12');
+    expect(dateInUrl('https://example.com/story-20170919.html')).toBe('2017-09-19');
+  });
+
+  it('takes no month alone, no article number and no host', () => {
+    expect(dateInUrl('http://example.com/sitemap/free/1999/7/article/275413.html')).toBeNull();
+    expect(dateInUrl('https://example.com/article/news-ians/119040700559_1.html')).toBeNull();
+    expect(dateInUrl('https://20191213.example.com/a')).toBeNull();
+    expect(dateInUrl('https://example.com/a-20191399')).toBeNull();
+    expect(dateInUrl(null)).toBeNull();
+  });
+
+  it('dates an article that states no date of its own, after the front matter and the text', () => {
+    const raw = (given: { date?: string | null; url?: string | null }, body = 'First sentence of the story here.\n\nSecond paragraph.') =>
+      cleanArticle({ id: 'u', file: 'u.md', body, given });
+    expect(raw({ url: 'https://example.com/2019/12/13/story' }).date).toBe('2019-12-13');
+    expect(raw({ url: 'https://example.com/2019/12/13/story', date: '2019-12-14' }).date).toBe('2019-12-14');
   });
 });
 
