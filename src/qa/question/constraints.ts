@@ -7,10 +7,11 @@ import { CALENDAR_WORD, CARDINAL_WORDS, NOT_NAMES, ORDINAL_WORDS, PERIOD_KINDS }
 /**
  * What a question pins down besides its topic: a year ("in 2019"), a month of a year ("in May
  * 2023"), a period of a season or a reporting cycle ("the third quarter", "round 2", "the
- * second leg", "the 2014 edition"), an edition ("Super Bowl 50"), and the names it mentions ("Apple", "Hurricane Ian"). An article on the right topic that does
- * not report the pinned year, period or name does not answer the question, however well its
- * words match: the commonest confident wrong answer in a news archive ("asked about the fourth
- * quarter, it quotes the third quarter's figure"). Pure; read by the abstention features.
+ * second leg", "the 2014 edition"), an edition ("Super Bowl 50"), and the names it mentions
+ * ("Apple", "Hurricane Ian"). An article on the right topic that does not report the pinned
+ * year, month, period or name does not answer the question, however well its words match: the
+ * commonest confident wrong answer in a news archive ("asked about the fourth quarter, it
+ * quotes the third quarter's figure"). Pure; read by the abstention features.
  */
 export interface QuestionConstraints {
   /** Four-digit years, as written ("2019"). */

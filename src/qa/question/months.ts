@@ -13,7 +13,7 @@ export interface PinnedMonth {
   range: DateRange;
 }
 
-export const MONTH_NAMES: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A month as a text writes it: capitalised ("may" is a verb), in full or cut with a full stop ("Sept."). */
 const MONTH_WRITTEN = new RegExp(
