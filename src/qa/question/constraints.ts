@@ -212,15 +212,25 @@ function judgeConstraints(constraints: QuestionConstraints, article: Constrained
     const yearReported = article.date?.startsWith(m.year) || yearsIn(text).includes(m.year);
     if (!yearReported || (!article.date && undatedYearWeight < 1)) continue;
     const named = monthsNamed(text);
-    // An article of the question's year names the month by name alone; one of another year
-    // (or undated) must write it with the year: its own "on July 3" is a July of its own year.
-    const writesIt = article.date?.startsWith(m.year) ? named.has(m.month) : writesMonthOf(text, m.month, m.year);
+    const writesIt = (named.has(m.month) && namesMonthsOf(article.date, m)) || writesMonthOf(text, m.month, m.year);
     const reported = (!!article.date && dateAffinity(article.date, [m.range]) === 1) || writesIt;
     out.push({ label: describeMonth(m), reported, contradicted: named.size > 0, weight: 1 });
   }
   return out;
 }
 
+
+/**
+ * Whether a month an article names by name alone ("on July 3") can be the pinned one: in an
+ * article of the question's year, yes; in one of the next year, a month later in the calendar
+ * than its own is last year's ("since October 7" in a January report); otherwise it is a month
+ * of its own year, and only the month written with the year ("July 3, 2023") counts.
+ */
+function namesMonthsOf(date: string | null, pinned: PinnedMonth): boolean {
+  if (!date) return false;
+  const year = Number(date.slice(0, 4));
+  return year === Number(pinned.year) || (year === Number(pinned.year) + 1 && pinned.month > Number(date.slice(5, 7)));
+}
 
 /** "the third quarter", "the 14th edition": a period as a sentence names it. */
 export function describePeriod(p: Period): string {

@@ -80,6 +80,10 @@ describe('checkConstraints: does the article report what the question pins?', ()
     // Written a year later, its own "in May" is another May: the month must come with the year.
     expect(may('2024-06-01', 'They met in May in Astana, as they had in Goa in 2023.')).toEqual({ missing: 1, contradicted: 1, pinned: 2 });
     expect(may('2024-06-01', 'They met in Astana, as they had in Goa on May 4, 2023.')).toEqual({ missing: 0, contradicted: 0, pinned: 2 });
+    // A month later in the calendar than a report of the next year is last year's.
+    const october = (date: string, text: string) => checkConstraints(questionConstraints('Who attacked Israel in October 2023?'), { title: 'War', date, text });
+    expect(october('2024-01-10', 'Since the attack on October 7, the war of 2023 has spread.')).toEqual({ missing: 0, contradicted: 0, pinned: 2 });
+    expect(october('2024-11-10', 'Since the attack on October 7, the war of 2023 has spread.')).toEqual({ missing: 1, contradicted: 1, pinned: 2 });
     // Undated, or of another year: the year is judged, the month adds nothing.
     expect(may(null, 'The ministers met in Delhi in 2023.')).toEqual({ missing: 0, contradicted: 0, pinned: 2 });
     expect(may('2021-09-01', 'The ministers met in Delhi.')).toEqual({ missing: 1, contradicted: 1, pinned: 2 });
