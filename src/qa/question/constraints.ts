@@ -212,13 +212,12 @@ function judgeConstraints(constraints: QuestionConstraints, article: Constrained
     const yearReported = article.date?.startsWith(m.year) || yearsIn(text).includes(m.year);
     if (!yearReported || (!article.date && undatedYearWeight < 1)) continue;
     const named = monthsNamed(text);
-    const writesIt = (named.has(m.month) && namesMonthsOf(article.date, m)) || writesMonthOf(text, m.month, m.year);
+    const writesIt = (named.has(m.month) && bareMonthMayBe(article.date, m)) || writesMonthOf(text, m.month, m.year);
     const reported = (!!article.date && dateAffinity(article.date, [m.range]) === 1) || writesIt;
     out.push({ label: describeMonth(m), reported, contradicted: named.size > 0, weight: 1 });
   }
   return out;
 }
-
 
 /**
  * Whether a month an article names by name alone ("on July 3") can be the pinned one: in an
@@ -226,7 +225,7 @@ function judgeConstraints(constraints: QuestionConstraints, article: Constrained
  * than its own is last year's ("since October 7" in a January report); otherwise it is a month
  * of its own year, and only the month written with the year ("July 3, 2023") counts.
  */
-function namesMonthsOf(date: string | null, pinned: PinnedMonth): boolean {
+function bareMonthMayBe(date: string | null, pinned: PinnedMonth): boolean {
   if (!date) return false;
   const year = Number(date.slice(0, 4));
   return year === Number(pinned.year) || (year === Number(pinned.year) + 1 && pinned.month > Number(date.slice(5, 7)));
