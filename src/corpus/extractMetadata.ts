@@ -1,4 +1,4 @@
-import { isoDate, parseDate } from './parseDate.ts';
+import { isoDate, monthNumber, parseDate } from './parseDate.ts';
 
 /** Metadata the article text itself states, found before chrome removal throws it away. */
 export interface TextMetadata {
@@ -80,14 +80,13 @@ export function dateInUrl(url: string | null | undefined): string | null {
     const m = pattern.exec(path);
     if (!m) continue;
     const year = Number(m[1]);
-    const month = /^\d/.test(m[2]!) ? Number(m[2]) : URL_MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
+    const month = /^\d/.test(m[2]!) ? Number(m[2]) : monthNumber(m[2]);
     const date = year >= 1990 && year <= 2100 ? isoDate(year, month, Number(m[3])) : null;
     if (date) return date;
   }
   return null;
 }
 
-const URL_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const URL_DATES = [
   /\/(\d{4})\/(\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\/(\d{1,2})(?=\/|$|[?#])/i,
   /(?<=[/_-])(\d{4})-(\d{2})-(\d{2})(?=[/_.?#-]|$)/,

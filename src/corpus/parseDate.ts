@@ -30,6 +30,7 @@ export function isoDate(year: number, month: number, day: number): string | null
   return d.toISOString().slice(0, 10);
 }
 
-function monthNumber(name: string | undefined): number {
+/** 1–12 for a month's name or its first three letters ("Sept", "dec"), 0 for anything else. */
+export function monthNumber(name: string | undefined): number {
   return MONTHS[(name ?? '').toLowerCase().slice(0, 3)] ?? 0;
 }

@@ -1,7 +1,7 @@
 import { periodsIn, questionConstraints, yearsIn } from '../qa/question/constraints.ts';
 import { editionValues, editionsIn, renumberEdition } from '../qa/question/editions.ts';
 import { describeMonth, monthsNamed, renameMonth, writesMonthOf } from '../qa/question/months.ts';
-import { dateAffinity, type DateRange } from '../qa/question/questionDates.ts';
+import { dateAffinity, monthRange } from '../qa/question/questionDates.ts';
 import { ORDINAL_WORDS } from '../qa/question/questionWords.ts';
 
 /**
@@ -91,7 +91,7 @@ function movedMonth(source: NearMissSource, archiveText: string, archiveDates: r
     for (const shift of MONTH_SHIFTS) {
       const month = pinned.month + shift;
       if (month < 1 || month > 12 || lateDay) continue;
-      const range = monthRange(pinned.year, month);
+      const range = monthRange('', Number(pinned.year), month, false);
       const writtenIn = (d: string) => dateAffinity(d, [range]) === 1;
       if (named.has(month) || dates.some(writtenIn) || archiveDates.some(writtenIn) || writesMonthOf(archiveText, month, pinned.year)) continue;
       const renamed = renameMonth(pinned.range.text, month);
@@ -99,12 +99,6 @@ function movedMonth(source: NearMissSource, archiveText: string, archiveDates: r
     }
   }
   return undefined;
-}
-
-function monthRange(year: string, month: number): DateRange {
-  const last = new Date(Date.UTC(Number(year), month, 0)).getUTCDate();
-  const mm = String(month).padStart(2, '0');
-  return { text: '', from: `${year}-${mm}-01`, to: `${year}-${mm}-${last}`, yearless: false };
 }
 
 function matchCase(original: string, word: string): string {

@@ -5,7 +5,7 @@ import { isNewsArchive, type LoadedIndex } from '../../store/loadedIndex.ts';
 import type { AnswerType } from '../question/analyzeQuestion.ts';
 import type { AnswerDetail } from '../question/answerFocus.ts';
 import { neighboursOf } from '../extract/candidates.ts';
-import { checkConstraints, UNDATED_YEAR_WEIGHT, type QuestionConstraints } from '../question/constraints.ts';
+import { checkConstraints, type QuestionConstraints } from '../question/constraints.ts';
 import { dateAffinity, type DateRange } from '../question/questionDates.ts';
 import type { RankedSentence } from '../extract/ranker.ts';
 import { statesSameFact } from './cite.ts';
@@ -70,7 +70,7 @@ export function abstentionFeatures(index: LoadedIndex, input: AbstentionInput): 
   const probability = 1 / ranked.reduce((sum, s) => sum + Math.exp(s.score - best.score), 0);
   // In a news archive an undated article is one whose date went missing, and a report seldom
   // writes its own year; where no article is dated (an encyclopaedia), the text is all there is.
-  const check = checkConstraints(question.constraints, article, isNewsArchive(index) ? UNDATED_YEAR_WEIGHT : 1);
+  const check = checkConstraints(question.constraints, article, isNewsArchive(index));
   // What the reader gets: the quoted sentences and the ones beside them.
   const quotedTerms = new Set(quoted.flatMap((q) => [q.sentence, ...neighboursOf(index, q.sentence)]).flatMap(index.sentenceTerms));
   const type = question.answerType;

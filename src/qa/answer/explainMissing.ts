@@ -2,16 +2,16 @@ import { unreportedConstraints, type ConstrainedArticle, type QuestionConstraint
 
 /** Longer titles are cut: the sources list below the message gives them in full. */
 const TITLE_CHARS = 90;
-/** Names, years or periods listed in one note; a long question's others are counted. */
+/** Names, years, months, periods or editions listed in one note; a long question's others are counted. */
 const LISTED = 3;
 
 /**
  * Why the best match is no answer, when the reason is one a reader can act on:
  * - the question names something the archive never mentions ("Hurricane Milton"): it has
  *   nothing on that, whatever else matches;
- * - the question pins a year or period ("in 2019", "the fourth quarter") that the
- *   best-matching article does not report: asked about the fourth quarter, the archive may
- *   hold only the third quarter's report.
+ * - the question pins a year, month, period or edition ("in 2019", "in May 2023", "the
+ *   fourth quarter", "Super Bowl 50") that the best-matching article does not report: asked
+ *   about the fourth quarter, the archive may hold only the third quarter's report.
  * Saying so lets the user ask about what is there. '' when neither holds. `knows` tells
  * whether the archive uses a term (or a word standing for it). Pure.
  */
@@ -29,8 +29,8 @@ export function explainAbstention(constraints: QuestionConstraints, article: Con
 }
 
 /**
- * The caveat an answer carries when the article it quotes does not report a year or period
- * the question pins ("The quoted article is undated and does not mention 2016."): the quote
+ * The caveat an answer carries when the article it quotes does not report a year, month,
+ * period or edition the question pins ("The quoted article is undated and does not mention 2016."): the quote
  * may still be right (a report rarely writes its own year), but the reader should know the
  * archive cannot confirm it. '' when the article reports them all. Pure.
  */

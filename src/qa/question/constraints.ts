@@ -129,10 +129,11 @@ function singular(kind: string): string {
  * simply missing. In a news archive a year an undated article does not write counts half
  * (`UNDATED_YEAR_WEIGHT`): a report rarely writes its own year, so its silence, or an older
  * year it recalls ("since 2014"), says less when no date tells when it was written. Where no
- * article is dated (an encyclopaedia) the caller counts it in full: the text is all there is.
+ * article is dated (an encyclopaedia, `newsArchive` false) it counts in full: the text is all
+ * there is.
  */
 export interface ConstraintCheck {
-  /** Pinned years and periods the article does not name (an undated article's years at half weight). */
+  /** Pinned years, periods, editions and months the article does not report (an undated news report's years at half weight). */
   missing: number;
   /** Of those, the ones where it names another of the same kind (weighted alike). */
   contradicted: number;
@@ -147,10 +148,11 @@ export interface ConstraintCheck {
  */
 export const UNDATED_YEAR_WEIGHT = 0.5;
 
-export function checkConstraints(constraints: QuestionConstraints, article: ConstrainedArticle, undatedYearWeight = UNDATED_YEAR_WEIGHT): ConstraintCheck {
+/** `newsArchive`: whether most of the archive's articles are dated (`isNewsArchive`). */
+export function checkConstraints(constraints: QuestionConstraints, article: ConstrainedArticle, newsArchive = true): ConstraintCheck {
   let missing = 0;
   let contradicted = 0;
-  for (const j of judgeConstraints(constraints, article, undatedYearWeight)) {
+  for (const j of judgeConstraints(constraints, article, newsArchive)) {
     if (j.reported) continue;
     missing += j.weight;
     if (j.contradicted) contradicted += j.weight;
@@ -159,8 +161,8 @@ export function checkConstraints(constraints: QuestionConstraints, article: Cons
 }
 
 /**
- * The pinned years and periods the article does not report, as a reader would write them
- * ("2019", "the fourth quarter"), years first: what a reply can tell the user the archive
+ * The pinned years, periods, editions and months the article does not report, as a reader
+ * would write them ("2019", "the fourth quarter", "May 2023"), years first: what a reply can tell the user the archive
  * lacks (explainMissing.ts).
  */
 export function unreportedConstraints(constraints: QuestionConstraints, article: ConstrainedArticle): string[] {
@@ -185,15 +187,14 @@ interface Judgement {
 }
 
 /** Each pinned year, period, edition and month, judged against the article's title, text and date. */
-function judgeConstraints(constraints: QuestionConstraints, article: ConstrainedArticle, undatedYearWeight = UNDATED_YEAR_WEIGHT): Judgement[] {
+function judgeConstraints(constraints: QuestionConstraints, article: ConstrainedArticle, newsArchive = true): Judgement[] {
   const text = `${article.title}\n${article.text}`;
   const out: Judgement[] = [];
-  if (constraints.years.length > 0) {
-    const named = new Set(yearsIn(text));
-    if (article.date) named.add(article.date.slice(0, 4));
-    const weight = article.date ? 1 : undatedYearWeight;
-    for (const year of constraints.years) out.push({ label: year, reported: named.has(year), contradicted: named.size > 0, weight });
-  }
+  // The years the article reports: those its text writes, and the one it is dated in.
+  const years = constraints.years.length + constraints.months.length > 0 ? new Set(yearsIn(text)) : new Set<string>();
+  if (article.date) years.add(article.date.slice(0, 4));
+  const yearWeight = article.date || !newsArchive ? 1 : UNDATED_YEAR_WEIGHT;
+  for (const year of constraints.years) out.push({ label: year, reported: years.has(year), contradicted: years.size > 0, weight: yearWeight });
   if (constraints.periods.length > 0) {
     const named = periodsIn(text);
     for (const p of constraints.periods) {
@@ -209,8 +210,7 @@ function judgeConstraints(constraints: QuestionConstraints, article: Constrained
     // Where the year itself is not reported, that judgement already counts: the month adds
     // nothing. An undated news report cannot be placed in a month (its year counts half,
     // above); where no article is dated (an encyclopaedia), the text is all there is, as for years.
-    const yearReported = article.date?.startsWith(m.year) || yearsIn(text).includes(m.year);
-    if (!yearReported || (!article.date && undatedYearWeight < 1)) continue;
+    if (!years.has(m.year) || (!article.date && newsArchive)) continue;
     const named = monthsNamed(text);
     const writesIt = (named.has(m.month) && bareMonthMayBe(article.date, m)) || writesMonthOf(text, m.month, m.year);
     const reported = (!!article.date && dateAffinity(article.date, [m.range]) === 1) || writesIt;

@@ -80,7 +80,8 @@ function single(text: string, year: number, month: number, day: number): DateRan
   return { text, from: d, to: d, yearless: false };
 }
 
-function monthRange(text: string, year: number, month: number, yearless: boolean): DateRange {
+/** A whole month as a range: "May 2023" → 2023-05-01 … 2023-05-31. */
+export function monthRange(text: string, year: number, month: number, yearless: boolean): DateRange {
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return { text, from: `${year}-${pad(month)}-01`, to: `${year}-${pad(month)}-${pad(last)}`, yearless };
 }
