@@ -159,7 +159,7 @@ export async function answerQuestion(
     const closest = closestDocs.map((docId, i) => toSource(index.meta(docId)!, i + 1));
     const bounds = options.since || options.until ? ` between ${options.since ?? 'the beginning'} and ${options.until ?? 'now'}` : '';
     const bestArticle = bestDoc ? index.article(bestDoc) : undefined;
-    const why = explainAbstention(question.constraints, bestArticle, archiveKnows(index, related));
+    const why = explainAbstention(question.constraints, bestArticle, archiveKnows(index, related), dated);
     const listedBelow = `${why ? ` ${why}` : ''} The closest articles are listed below.`;
     const answer =
       mode === 'claim'
@@ -186,7 +186,7 @@ export async function answerQuestion(
   const notes = [
     truncated ? 'Your question was long; I read its first part.' : '',
     readAs,
-    quotedArticle ? caveatForQuote(question.constraints, quotedArticle) : '',
+    quotedArticle ? caveatForQuote(question.constraints, quotedArticle, dated) : '',
   ].filter((n) => n !== '');
   return shaped({
     question: text,

@@ -13,16 +13,17 @@ const LISTED = 3;
  *   fourth quarter", "Super Bowl 50") that the best-matching article does not report: asked
  *   about the fourth quarter, the archive may hold only the third quarter's report.
  * Saying so lets the user ask about what is there. '' when neither holds. `knows` tells
- * whether the archive uses a term (or a word standing for it). Pure.
+ * whether the archive uses a term (or a word standing for it); `newsArchive`, whether most of
+ * its articles are dated (as the abstention model judged the article). Pure.
  */
-export function explainAbstention(constraints: QuestionConstraints, article: ConstrainedArticle | undefined, knows: (term: string) => boolean): string {
+export function explainAbstention(constraints: QuestionConstraints, article: ConstrainedArticle | undefined, knows: (term: string) => boolean, newsArchive = true): string {
   const notes: string[] = [];
   const unknown = constraints.names.flatMap((terms, i) => (terms.some((t) => !knows(t)) ? [withoutPossessive(constraints.namesWritten[i] ?? terms.join(' '))] : []));
   if (unknown.length > 0) notes.push(`It never mentions ${listed([...new Set(unknown)])}.`);
   if (article) {
     const title = article.title.length > TITLE_CHARS ? `${article.title.slice(0, TITLE_CHARS - 1).trimEnd()}…` : article.title;
     const which = title ? `“${title}”${article.date ? ` (${article.date})` : ''}, the best match,` : 'the best match';
-    const unreported = doesNotReport(constraints, article);
+    const unreported = doesNotReport(constraints, article, newsArchive);
     if (unreported) notes.push(`${capitalise(which)} ${unreported}.`);
   }
   return notes.join(' ');
@@ -34,16 +35,20 @@ export function explainAbstention(constraints: QuestionConstraints, article: Con
  * may still be right (a report rarely writes its own year), but the reader should know the
  * archive cannot confirm it. '' when the article reports them all. Pure.
  */
-export function caveatForQuote(constraints: QuestionConstraints, article: ConstrainedArticle): string {
-  const unreported = doesNotReport(constraints, article);
+export function caveatForQuote(constraints: QuestionConstraints, article: ConstrainedArticle, newsArchive = true): string {
+  const unreported = doesNotReport(constraints, article, newsArchive);
   return unreported ? `The quoted article ${unreported}.` : '';
 }
 
-/** "does not report 2019 or the fourth quarter", "is undated and does not mention 2016", or ''. */
-function doesNotReport(constraints: QuestionConstraints, article: ConstrainedArticle): string {
-  const unreported = unreportedConstraints(constraints, article);
+/**
+ * "does not report 2019 or the fourth quarter", "is undated and does not mention 2016", or ''.
+ * Where no article is dated (an encyclopaedia, `newsArchive` false), being undated is no
+ * news: its text just does not report the year.
+ */
+function doesNotReport(constraints: QuestionConstraints, article: ConstrainedArticle, newsArchive: boolean): string {
+  const unreported = unreportedConstraints(constraints, article, newsArchive);
   if (unreported.length === 0) return '';
-  const undatedYear = !article.date && unreported.some((label) => /^\d{4}$/.test(label));
+  const undatedYear = newsArchive && !article.date && unreported.some((label) => /^\d{4}$/.test(label));
   return `${undatedYear ? 'is undated and does not mention' : 'does not report'} ${listed(unreported)}`;
 }
 

@@ -162,11 +162,12 @@ export function checkConstraints(constraints: QuestionConstraints, article: Cons
 
 /**
  * The pinned years, periods, editions and months the article does not report, as a reader
- * would write them ("2019", "the fourth quarter", "May 2023"), years first: what a reply can tell the user the archive
- * lacks (explainMissing.ts).
+ * would write them ("2019", "the fourth quarter", "May 2023"), years first: what a reply can
+ * tell the user the archive lacks (explainMissing.ts). Judged as `checkConstraints` judges
+ * them for the abstention model, so a reply names what the model weighed: `newsArchive` as there.
  */
-export function unreportedConstraints(constraints: QuestionConstraints, article: ConstrainedArticle): string[] {
-  return judgeConstraints(constraints, article)
+export function unreportedConstraints(constraints: QuestionConstraints, article: ConstrainedArticle, newsArchive = true): string[] {
+  return judgeConstraints(constraints, article, newsArchive)
     .filter((j) => !j.reported)
     .map((j) => j.label);
 }

@@ -45,6 +45,20 @@ describe('explainAbstention: why the best match is no answer', () => {
     );
   });
 
+  it('judges an undated article as the abstention model does for the kind of archive', () => {
+    const undated = { title: 'Apple results', date: null, text: 'In March 2009 Apple reported revenue of $8.34 billion.' };
+    const constraints = questionConstraints('What was Apple revenue in May 2009?');
+    // A news report without its date cannot be placed in a month: only its year is judged, and it writes 2009.
+    expect(explainAbstention(constraints, undated, knowsAll)).toBe('');
+    expect(unreportedConstraints(constraints, undated)).toEqual([]);
+    // Where no article is dated (an encyclopaedia) the text is all there is: it names March, not May.
+    expect(unreportedConstraints(constraints, undated, false)).toEqual(['May 2009']);
+    expect(explainAbstention(constraints, undated, knowsAll, false)).toBe('“Apple results”, the best match, does not report May 2009.');
+    // And being undated is no news there: the text just does not report the year.
+    expect(caveatForQuote(questionConstraints('What was Apple revenue in 2011?'), undated, false)).toBe('The quoted article does not report 2011.');
+    expect(caveatForQuote(questionConstraints('What was Apple revenue in 2011?'), undated)).toBe('The quoted article is undated and does not mention 2011.');
+  });
+
   it('says nothing when the article reports everything the question pins', () => {
     expect(explainAbstention(questionConstraints('What was Apple revenue in the third quarter of 2009?'), report, knowsAll)).toBe('');
     expect(explainAbstention(questionConstraints('Who is Apple’s chief executive?'), report, knowsAll)).toBe('');
@@ -90,10 +104,11 @@ describe('caveatForQuote: what an answer adds when its article does not report a
 });
 
 describe('ask(): the caveat and the note', () => {
-  const index = buildIndex([
-    { id: 'harbour', title: 'Harbour reopens', date: null, text: 'The harbour of Varna reopened on Friday after a storm, the port authority said. Ferries resumed on the evening tide.' },
-    { id: 'fair', title: 'Book fair', date: '2021-04-02', text: 'The spring book fair drew record crowds to the riverside hall in Plovdiv.' },
-  ]);
+  const harbour = { id: 'harbour', title: 'Harbour reopens', date: null, text: 'The harbour of Varna reopened on Friday after a storm, the port authority said. Ferries resumed on the evening tide.' };
+  const fair = { id: 'fair', title: 'Book fair', date: '2021-04-02', text: 'The spring book fair drew record crowds to the riverside hall in Plovdiv.' };
+  const vote = { id: 'vote', title: 'Council vote', date: '2021-05-11', text: 'The city council voted to extend the tram line to the airport.' };
+  // Two of three articles dated: a news archive, whose undated article lost its date.
+  const index = buildIndex([harbour, fair, vote]);
   const ask = asker(index, { abstainBelow: 0 });
 
   it('quotes, and says the undated article it quotes does not mention the year asked', async () => {
@@ -102,6 +117,12 @@ describe('ask(): the caveat and the note', () => {
     expect(answer.sentences[0]!.docId).toBe('harbour');
     expect(answer.note).toBe('The quoted article is undated and does not mention 2020.');
     expect(answer.answer).toMatch(/\[1\] \(The quoted article is undated and does not mention 2020\.\)$/);
+  });
+
+  it('where most articles are undated, says only that the text does not report the year', async () => {
+    const answer = await asker(buildIndex([harbour, fair, { ...vote, date: null }]), { abstainBelow: 0 })('When did the harbour of Varna reopen in 2020?');
+    expect(answer.sentences[0]!.docId).toBe('harbour');
+    expect(answer.note).toBe('The quoted article does not report 2020.');
   });
 
   it('carries no note when there is nothing to add', async () => {
