@@ -42,7 +42,7 @@ export function caveatForQuote(constraints: QuestionConstraints, article: Constr
 
 /**
  * "does not report 2019 or the fourth quarter", "is undated and does not mention 2016", or ''.
- * Where no article is dated (an encyclopaedia, `newsArchive` false), being undated is no
+ * Where most articles are undated (an encyclopaedia, `newsArchive` false), being undated is no
  * news: its text just does not report the year.
  */
 function doesNotReport(constraints: QuestionConstraints, article: ConstrainedArticle, newsArchive: boolean): string {
