@@ -55,7 +55,6 @@ export function questionConstraints(question: string, dates: readonly DateRange[
   };
 }
 
-
 /** Four-digit years (not a decade like "1990s", which pins no single year). */
 export function yearsIn(text: string): string[] {
   const out: string[] = [];
@@ -188,7 +187,7 @@ interface Judgement {
 }
 
 /** Each pinned year, period, edition and month, judged against the article's title, text and date. */
-function judgeConstraints(constraints: QuestionConstraints, article: ConstrainedArticle, newsArchive = true): Judgement[] {
+function judgeConstraints(constraints: QuestionConstraints, article: ConstrainedArticle, newsArchive: boolean): Judgement[] {
   const text = `${article.title}\n${article.text}`;
   const out: Judgement[] = [];
   // The years the article reports: those its text writes, and the one it is dated in.

@@ -158,7 +158,7 @@ function escape(text: string): string {
  */
 function startOf(head: string): string {
   const start = head.length > 2 ? head.slice(0, -1) : head;
-  return [...start].map((c) => (/\p{L}/u.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  return [...start].map((c) => (/\p{L}/u.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escape(c))).join('');
 }
 
 /**
