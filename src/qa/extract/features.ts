@@ -6,6 +6,7 @@ import { hasDetailCue, typedAnswers } from './answerCues.ts';
 import type { Sentence } from '../../corpus/types.ts';
 import { neighboursOf, type CandidateSentence } from './candidates.ts';
 import { readingOf, wordsOf, type SentenceWords } from './sentenceReading.ts';
+import { wordRarity } from './wordRarity.ts';
 
 /**
  * What is measured of each candidate sentence: the ranking signals, each a small pure
@@ -48,8 +49,7 @@ const K1 = 1.2;
 const B = 0.75;
 
 export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatures, candidates: readonly CandidateSentence[]): FeaturedSentence[] {
-  const presence = (t: string) => index.lexical.presenceWeight(t);
-  const idf = (t: string) => index.lexical.idf(t);
+  const { presence, idf } = wordRarity(index.lexical);
   const qTerms = [...question.weights.keys()];
   const weightOf = (t: string) => question.weights.get(t) ?? 0;
   const qWeights = qTerms.map(weightOf);

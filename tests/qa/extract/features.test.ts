@@ -26,12 +26,12 @@ const ARTICLES: FixtureArticle[] = [
 ];
 
 /** Every candidate's features for a question, as ask() computes them (without WordNet relatives). */
-function featuresFor(question: string, index: LoadedIndex = buildIndex(ARTICLES)): FeaturedSentence[] {
+function featuresFor(question: string, index: LoadedIndex = buildIndex(ARTICLES), judgedBy: LoadedIndex = index): FeaturedSentence[] {
   const analysis = analyzeQuestion(question, new Date('2024-01-01T00:00:00Z'), index.kindOf);
   const weights = questionWeights(analysis, { dated: index.datedShare > 0.5, acronyms: index.acronyms });
   const chunks = retrieveChunks(index, weights, new Float32Array(index.embedder.dims));
   return sentenceFeatures(
-    index,
+    judgedBy,
     { text: question, weights, ordered: analysis.terms, answerType: analysis.answerType, answerDetail: analysis.answerDetail, focusTerms: new Set(analyzeTerms(focusWords(question).join(' '))), dates: analysis.dates },
     candidateSentences(index, chunks),
   );
@@ -105,6 +105,24 @@ describe('sentence features', () => {
     featuresFor('When did the earthquake strike Tarnow?', shared);
     const byText = (list: FeaturedSentence[]) => new Map(list.map((f) => [`${f.sentence.docId}#${f.sentence.index}`, f.features]));
     expect(byText(featuresFor(typed, shared))).toEqual(byText(featuresFor(typed)));
+  });
+
+  it('coverage, bm25: in a large archive a word weighs by the share of chunks that hold it (the same shares, the same features)', () => {
+    const index = buildIndex(ARTICLES);
+    // The same archive seen as `times` copies of itself: every chunk count multiplied.
+    const grown = (times: number): LoadedIndex => ({
+      ...index,
+      lexical: { ...index.lexical, unitCount: index.lexical.unitCount * times, documentFrequency: (t) => index.lexical.documentFrequency(t) * times },
+    });
+    const question = 'How many homes did the earthquake in Tarnow damage?';
+    const features = (judgedBy: LoadedIndex) => featuresFor(question, index, judgedBy).map((f) => [f.features.coverage, f.features.bm25]);
+    const large = features(grown(1_000));
+    const larger = features(grown(1_000_000));
+    expect(large.length).toBeGreaterThan(3);
+    large.forEach(([coverage, bm25], i) => {
+      expect(larger[i]![0]).toBeCloseTo(coverage!, 6);
+      expect(larger[i]![1]).toBeCloseTo(bm25!, 6);
+    });
   });
 
   it('dateIn and dateOut: the article’s date against a date the question names', () => {
