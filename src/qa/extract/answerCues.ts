@@ -1,12 +1,13 @@
 import { foldAccents, stemWord, tokenizeWords } from '../../analyze/analyzeTerms.ts';
 import type { AnswerType } from '../question/analyzeQuestion.ts';
 import type { AnswerDetail } from '../question/answerFocus.ts';
+import { CALENDAR_WORD, MONTH_NAME, WEEKDAY_NAME } from '../question/questionWords.ts';
 
 /**
  * Does a sentence contain something of the expected answer type that the question does not
  * already say? Surface cues, cheap enough for every candidate sentence. Pure.
  */
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const MONTHS = MONTH_NAME;
 const DATE = new RegExp(
   [
     // a day or a span of days: "July 3", "July 25-28", "3 July", "25–28 July"
@@ -20,7 +21,7 @@ const DATE = new RegExp(
     `(?:in|since|by|until|from|around|circa|c\\.)\\s+\\d{3,4}s?`,
     `\\d{1,2}(?:st|nd|rd|th)[\\s-]+(?:century|centuries)`,
     `\\d[\\d.,–-]*\\s+(?:(?:thousand|million|billion)\\s+)?(?:years|months|weeks|days)\\s+ago`,
-    '(?:mon|tues|wednes|thurs|fri|satur|sun)day',
+    WEEKDAY_NAME,
     'today|yesterday|tomorrow',
     '(?:last|next|this)\\s+(?:week|month|year)',
   ]
@@ -34,7 +35,9 @@ const NUMBER_WORD = new RegExp(`^(?:${NUMBER_WORDS})$`, 'i');
 const CAPITALISED = /(?<![.!?]\s|^)\b[A-Z][\p{L}'’-]+(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\p{L}'’-]+)*/gu;
 /** Two or more capitalised words, not after "the": Sergey Lavrov, President Putin, Dr S Jaishankar. */
 const FULL_NAME = /(?<!\bthe\s)(?<!\bThe\s)\b(?!The\b)(?:[A-Z]\.|[A-Z][\p{L}'’-]*)(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]*))+/gu;
-const PLACE = /\b(?:in|at|from|to|near|across)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\p{L}'’-]+/gu;
+/** A capitalised word after "in", "at", "from"…: a place, unless it is a month or a day ("in May"). */
+const PLACE = /\b(?:in|at|from|to|near|across)\s+(?:the\s+)?[A-Z][\p{L}'’-]+/gu;
+const isCalendarWord = (found: string) => CALENDAR_WORD.test(/\p{L}+(?=[^\s]*$)/u.exec(found)?.[0] ?? '');
 
 /**
  * Where in the sentence (character offsets) something the pattern finds, and the question does
@@ -71,7 +74,7 @@ export function answerOffsets(type: AnswerType, sentence: string, question: stri
     case 'name':
       return mentionsAt(CAPITALISED, sentence, question);
     case 'place':
-      return mentionsAt(PLACE, sentence, question);
+      return mentionsAt(PLACE, sentence, question, isCalendarWord);
     default:
       return [];
   }

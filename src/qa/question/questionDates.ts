@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { MONTH_NAME } from './questionWords.ts';
 
 /**
  * Dates named in a question, as ranges an article's date can be compared with. chrono-node
@@ -18,7 +19,7 @@ export interface DateRange {
   yearless: boolean;
 }
 
-const MONTH_WORD = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/i;
+const MONTH_WORD = new RegExp(`\\b(?:${MONTH_NAME})\\b`, 'i');
 
 export function parseQuestionDates(question: string, now: Date = new Date()): DateRange[] {
   const ranges: DateRange[] = [];

@@ -14,11 +14,16 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
 /** Periods a season, a contest or a reporting year is counted in ("the third quarter", "round 2"). */
 export const PERIOD_KINDS = 'quarter|half|round|stage|leg|game|match|set|test|race|heat|inning|innings|term|phase|wave|edition|season|week|day|episode|series|period';
 
+/** A month's name in full or cut short ("Sept"), as a pattern to match without regard to case. */
+export const MONTH_NAME = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+/** A day of the week, as a pattern to match without regard to case. */
+export const WEEKDAY_NAME = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+
 /**
  * Calendar words: capitalised, but a date, not a name ("in September 2024"); questionDates.ts
  * reads them, and an archive knows its months from its articles' dates, seldom from their text.
  */
-export const CALENDAR_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?$/i;
+export const CALENDAR_WORD = new RegExp(`^(?:${MONTH_NAME}|${WEEKDAY_NAME})\\.?$`, 'i');
 
 /** Ordinal words a period or an edition is counted in ("the third quarter", "the First World War"). */
 export const ORDINAL_WORDS: readonly string[] = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];

@@ -134,6 +134,7 @@ describe('hasAnswerCue', () => {
   it('place: "in <Place>" counts, but "in December" is a date, not a place', () => {
     expect(hasAnswerCue('place', 'The ministers met in Geneva to sign it.', 'Where did the ministers meet?')).toBe(true);
     expect(hasAnswerCue('place', 'The ministers met in December to sign it.', 'Where did the ministers meet?')).toBe(false);
+    expect(hasAnswerCue('place', 'The ministers met from Monday to Sept. 3 and again in March’s talks.', 'Where did the ministers meet?')).toBe(false);
     expect(hasAnswerCue('place', 'The ministers met in Geneva in December.', 'Where in Geneva did the ministers meet?')).toBe(false);
   });
 
