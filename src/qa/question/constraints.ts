@@ -2,7 +2,7 @@ import { analyzeTerms, casedWords } from '../../analyze/analyzeTerms.ts';
 import { describeEdition, editionsIn, editionValues, ordinalSuffix, type Edition } from './editions.ts';
 import { describeMonth, monthsIn, monthsNamed, writesMonthOf, type PinnedMonth } from './months.ts';
 import { dateAffinity, parseQuestionDates, type DateRange } from './questionDates.ts';
-import { CALENDAR_WORD, CARDINAL_WORDS, NOT_NAMES, ORDINAL_WORDS, PERIOD_KINDS } from './questionWords.ts';
+import { CALENDAR_WORD, CARDINAL_WORDS, countValue, NOT_NAMES, ORDINAL_WORDS, PERIOD_KINDS } from './questionWords.ts';
 
 /**
  * What a question pins down besides its topic: a year ("in 2019"), a month of a year ("in May
@@ -65,8 +65,8 @@ export function yearsIn(text: string): string[] {
 /** Numbered periods in any of their spellings: "third quarter", "3rd quarter", "Q3", "round three", "round 3". */
 export function periodsIn(text: string): Period[] {
   const out: Period[] = [];
-  for (const m of text.matchAll(ORDINAL_PERIOD)) out.push({ kind: singular(m[2]!), value: numberOf(m[1]!) });
-  for (const m of text.matchAll(PERIOD_NUMBER)) out.push({ kind: singular(m[1]!), value: numberOf(m[2]!) });
+  for (const m of text.matchAll(ORDINAL_PERIOD)) out.push({ kind: singular(m[2]!), value: String(countValue(m[1]!)) });
+  for (const m of text.matchAll(PERIOD_NUMBER)) out.push({ kind: singular(m[1]!), value: String(countValue(m[2]!)) });
   for (const m of text.matchAll(QUARTER_CODE)) {
     if (m[1]) out.push({ kind: 'quarter', value: m[1] });
     else out.push({ kind: 'half', value: (m[2] ?? m[3])! });
@@ -105,15 +105,6 @@ function namedPhrases(question: string): Array<{ terms: string[]; written: strin
     if (run.length > 0) flush();
   }
   return names;
-}
-
-function numberOf(word: string): string {
-  const w = word.toLowerCase();
-  const ordinal = ORDINAL_WORDS.indexOf(w);
-  if (ordinal >= 0) return String(ordinal + 1);
-  const cardinal = CARDINAL_WORDS.indexOf(w);
-  if (cardinal >= 0) return String(cardinal + 1);
-  return String(parseInt(w, 10));
 }
 
 function singular(kind: string): string {

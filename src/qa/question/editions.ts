@@ -1,5 +1,5 @@
 import { analyzeTerms } from '../../analyze/analyzeTerms.ts';
-import { CALENDAR_WORD, CARDINAL_WORDS, NOT_NAMES, ORDINAL_WORDS, PERIOD_KINDS } from './questionWords.ts';
+import { CALENDAR_WORD, CARDINAL_WORDS, countValue, NOT_NAMES, ORDINAL_WORDS, PERIOD_KINDS } from './questionWords.ts';
 
 /**
  * Numbered names: "Super Bowl 50", "the 88th Academy Awards", "iPhone 4", "Louis XIV",
@@ -63,7 +63,7 @@ export function editionsIn(text: string): Edition[] {
     // "the first Indian astronaut" counts people, "the First World War" a series: a word
     // ordinal takes a name of two words or more.
     if (/^\p{L}/u.test(m[1]!) && !/\s/.test(m[2]!)) continue;
-    add(m[0], m[2]!, ordinalValue(m[1]!), false);
+    add(m[0], m[2]!, countValue(m[1]!), false);
   }
   for (const m of text.matchAll(NAME_NUMBER)) add(m[0], m[1]!, numberValue(m[2]!), true);
   const seen = new Set<string>();
@@ -115,7 +115,7 @@ export function editionValues(text: string, head: string, name = ''): Set<string
     }
   }
   const ordinalBefore = new RegExp(`\\b(\\d{1,3}(?:st|nd|rd|th)|${ORDINAL_WORD})(?:[ \\t]+[\\p{L}'’-]+){0,2}?[ \\t]+${word}`, 'gu');
-  for (const m of text.matchAll(ordinalBefore)) if (isHead(m[2]!)) out.add(String(ordinalValue(m[1]!)));
+  for (const m of text.matchAll(ordinalBefore)) if (isHead(m[2]!)) out.add(String(countValue(m[1]!)));
   for (const pattern of shortForms(name)) {
     for (const m of text.matchAll(pattern)) {
       const value = numberValue(m[1]!);
@@ -193,15 +193,11 @@ function headOf(word: string): string {
   return analyzeTerms(word).at(-1) ?? word.toLowerCase();
 }
 
+/** A number as a name writes it: digits, a word ("Formula One") or a Roman numeral ("Super Bowl XLIX"). */
 function numberValue(written: string): number {
   if (/^\d/.test(written)) return Number(written);
-  const cardinal = CARDINAL_WORDS.indexOf(written.toLowerCase());
-  return cardinal >= 0 ? cardinal + 1 : romanValue(written);
-}
-
-function ordinalValue(word: string): number {
-  const at = ORDINAL_WORDS.indexOf(word.toLowerCase());
-  return at >= 0 ? at + 1 : parseInt(word, 10);
+  const counted = countValue(written);
+  return Number.isNaN(counted) ? romanValue(written) : counted;
 }
 
 const ROMAN_DIGITS: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };

@@ -30,3 +30,12 @@ export const ORDINAL_WORDS: readonly string[] = ['first', 'second', 'third', 'fo
 
 /** Cardinal words a period or an edition is numbered with ("round two", "Formula One"). */
 export const CARDINAL_WORDS: readonly string[] = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/** The number a counting word stands for: "third", "3rd", "three" and "3" → 3; NaN for any other word. */
+export function countValue(word: string): number {
+  const w = word.toLowerCase();
+  const ordinal = ORDINAL_WORDS.indexOf(w);
+  if (ordinal >= 0) return ordinal + 1;
+  const cardinal = CARDINAL_WORDS.indexOf(w);
+  return cardinal >= 0 ? cardinal + 1 : parseInt(w, 10);
+}
