@@ -7,13 +7,12 @@ import { CALENDAR_WORD, MONTH_NAME, WEEKDAY_NAME } from '../question/questionWor
  * Does a sentence contain something of the expected answer type that the question does not
  * already say? Surface cues, cheap enough for every candidate sentence. Pure.
  */
-const MONTHS = MONTH_NAME;
 const DATE = new RegExp(
   [
     // a day or a span of days: "July 3", "July 25-28", "3 July", "25–28 July"
-    `(?:${MONTHS})\\.?\\s+\\d{1,2}(?:\\s*[-–]\\s*\\d{1,2})?`,
-    `\\d{1,2}(?:\\s*[-–]\\s*\\d{1,2})?\\s+(?:${MONTHS})`,
-    `(?:${MONTHS})`,
+    `(?:${MONTH_NAME})\\.?\\s+\\d{1,2}(?:\\s*[-–]\\s*\\d{1,2})?`,
+    `\\d{1,2}(?:\\s*[-–]\\s*\\d{1,2})?\\s+(?:${MONTH_NAME})`,
+    `(?:${MONTH_NAME})`,
     // years and decades: 1990, 1990s, and earlier years after a preposition ("in 911", "c. 1180")
     `1[5-9]\\d{2}s?`,
     `20\\d{2}s?`,
@@ -37,7 +36,8 @@ const CAPITALISED = /(?<![.!?]\s|^)\b[A-Z][\p{L}'’-]+(?:\s+(?:of\s+|de\s+|the\
 const FULL_NAME = /(?<!\bthe\s)(?<!\bThe\s)\b(?!The\b)(?:[A-Z]\.|[A-Z][\p{L}'’-]*)(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]*))+/gu;
 /** A capitalised word after "in", "at", "from"…: a place, unless it is a month or a day ("in May"). */
 const PLACE = /\b(?:in|at|from|to|near|across)\s+(?:the\s+)?[A-Z][\p{L}'’-]+/gu;
-const isCalendarWord = (found: string) => CALENDAR_WORD.test(/\p{L}+(?=[^\s]*$)/u.exec(found)?.[0] ?? '');
+/** Whether the word a PLACE match ends on is a month or a day, read by its letters ("March" of "March's", "May" of "May-June"). */
+const isCalendarWord = (found: string) => CALENDAR_WORD.test(/\p{L}+(?=\S*$)/u.exec(found)?.[0] ?? '');
 
 /**
  * Where in the sentence (character offsets) something the pattern finds, and the question does

@@ -3,9 +3,9 @@ import type { LexicalSearch } from '../../store/indexStore.ts';
 /**
  * The archive size, in chunks, beyond which a word is weighed by how often it occurs, not by
  * how few chunks hold it. The ranker learnt its weights on archives of 23 to 1,400 chunks; in
- * one of 193,000 a name in five chunks would look a thousand times rarer than a verb in 2,000,
- * and a sentence would be judged by the name every sentence of its article repeats, not by the
- * words that tell those sentences apart (docs/scale.md: hit@2 inside 20,070 articles).
+ * one of 193,000 a name in five chunks would weigh more than twice a verb in 2,000, and a
+ * sentence would be judged by the name every sentence of its article repeats, not by the words
+ * that tell those sentences apart (docs/scale.md: hit@2 inside 20,070 articles).
  */
 export const RARITY_RESOLUTION_CHUNKS = 200;
 
