@@ -77,16 +77,6 @@ export class LexicalIndex {
     return p ? p.length / 2 : 0;
   }
 
-  /**
-   * A gentler inverse document frequency, log(1 + N / df): still favours rare words, but a
-   * word in nearly every unit keeps real weight. For judging whether a sentence contains what
-   * a question says: in a small archive on one topic, BM25's IDF makes the names every
-   * article shares ("Jaishankar", "Lavrov") weigh almost nothing.
-   */
-  presenceWeight(term: string): number {
-    return Math.log(1 + this.unitCount / (this.documentFrequency(term) + 0.5));
-  }
-
   /** BM25 inverse document frequency (the Lucene form, never negative). */
   idf(term: string): number {
     const n = this.unitCount;

@@ -21,15 +21,7 @@ export interface LoadedIndex {
   readonly manifest: Manifest;
   readonly embedder: Embedder;
   readonly vectors: VectorIndex;
-  readonly lexical: LexicalSearch & {
-    /**
-     * A gentler inverse document frequency, log(1 + N / (df + ½)): favours rare words, but a
-     * word in nearly every chunk keeps real weight. For judging whether a sentence holds what a
-     * question says: in an archive on one topic, BM25's IDF makes the names every article
-     * shares weigh almost nothing.
-     */
-    presenceWeight(term: string): number;
-  };
+  readonly lexical: LexicalSearch;
   meta(docId: string): ArticleMeta | undefined;
   /** An article with its text. */
   article(docId: string): Article | undefined;
@@ -87,7 +79,6 @@ export function prepareIndex(store: IndexStore, embedder: Embedder, lexicon: Wor
     documentFrequency: (term) => source.documentFrequency(term),
     idf: (term) => source.idf(term),
     search: (weights, k, accept) => source.search(weights, k, accept),
-    presenceWeight: (term) => Math.log(1 + source.unitCount / (source.documentFrequency(term) + 0.5)),
   };
 
   const perArticle = boundedCache<string, { sentences: Sentence[]; terms: Array<string[] | undefined>; all?: Set<string> }>(CACHED_ARTICLES);

@@ -9,6 +9,7 @@ import { checkConstraints, type QuestionConstraints } from '../question/constrai
 import { dateAffinity, type DateRange } from '../question/questionDates.ts';
 import type { RankedSentence } from '../extract/ranker.ts';
 import { statesSameFact } from './cite.ts';
+import { wordRarity } from '../extract/wordRarity.ts';
 
 /**
  * Does the best sentence answer the question? A logistic model over what the ranking saw
@@ -89,7 +90,7 @@ export function abstentionFeatures(index: LoadedIndex, input: AbstentionInput): 
     unknownName: question.constraints.names.some((name) => name.some((t) => !knows(t))) ? 1 : 0,
     nameMissing: nameMissing(question.constraints.names, index.articleTerms(docId), idf),
     nameMissingQuoted: nameMissing(question.constraints.names, quotedTerms, idf),
-    termMissingQuoted: mostImportantMissing(question.weights, quotedTerms, related, (t) => index.lexical.presenceWeight(t)),
+    termMissingQuoted: mostImportantMissing(question.weights, quotedTerms, related, wordRarity(index.lexical, Infinity).presence),
     constraintMissing: Math.min(1, check.missing),
     constraintContradicted: Math.min(1, check.contradicted),
     dateOut: dateAffinity(article.date, [...question.dates]) === 0 ? 1 : 0,

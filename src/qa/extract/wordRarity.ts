@@ -10,7 +10,11 @@ import type { LexicalSearch } from '../../store/indexStore.ts';
 export const RARITY_RESOLUTION_CHUNKS = 200;
 
 export interface WordRarity {
-  /** log(1 + N / (df + floor)): the weight of a question word the sentence holds (coverage). */
+  /**
+   * log(1 + N / (df + floor)), a gentler IDF: the weight of a question word a sentence holds
+   * (coverage). A word in nearly every chunk keeps real weight, where BM25's IDF would make the
+   * names every article of a one-topic archive shares weigh almost nothing.
+   */
   presence(term: string): number;
   /** BM25's inverse document frequency with the same floor (the sentence BM25 feature). */
   idf(term: string): number;
@@ -21,11 +25,12 @@ export interface WordRarity {
  * Up to `RARITY_RESOLUTION_CHUNKS` chunks this is the index's own presence weight and BM25
  * IDF (a floor of half a chunk); beyond it the floor grows with the archive, so the weights
  * depend on the share of chunks that hold a word, and a word in one chunk of 200,000 counts
- * about as much as one in a hundred: both are as rare as the ranker ever saw.
+ * about as much as one in a hundred: both are as rare as the ranker ever saw. With a resolution
+ * of `Infinity` the floor stays half a chunk at any size (what the abstention model reads).
  */
-export function wordRarity(lexical: Pick<LexicalSearch, 'unitCount' | 'documentFrequency'>): WordRarity {
+export function wordRarity(lexical: Pick<LexicalSearch, 'unitCount' | 'documentFrequency'>, resolutionChunks = RARITY_RESOLUTION_CHUNKS): WordRarity {
   const n = lexical.unitCount;
-  const floor = 0.5 * Math.max(1, n / RARITY_RESOLUTION_CHUNKS);
+  const floor = 0.5 * Math.max(1, n / resolutionChunks);
   return {
     presence: (term) => Math.log(1 + n / (lexical.documentFrequency(term) + floor)),
     idf: (term) => {

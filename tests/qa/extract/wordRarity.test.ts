@@ -21,6 +21,11 @@ describe('wordRarity', () => {
     expect(idf('name')).toBeGreaterThan(idf('verb'));
   });
 
+  it('with a resolution of Infinity keeps the floor at half a chunk at any size (what abstention reads)', () => {
+    const { presence } = wordRarity(archive(193_000, { name: 5 }), Infinity);
+    expect(presence('name')).toBeCloseTo(Math.log(1 + 193_000 / 5.5), 12);
+  });
+
   it('depends only on the share of chunks holding a word once the archive is larger than the resolution', () => {
     const small = wordRarity(archive(10 * RARITY_RESOLUTION_CHUNKS, { w: 30 }));
     const large = wordRarity(archive(10_000 * RARITY_RESOLUTION_CHUNKS, { w: 30_000 }));
