@@ -6,6 +6,7 @@ import type { AnswerType } from '../question/analyzeQuestion.ts';
 import type { AnswerDetail } from '../question/answerFocus.ts';
 import { neighboursOf } from '../extract/candidates.ts';
 import { checkConstraints, type QuestionConstraints } from '../question/constraints.ts';
+import { writesNoParty } from '../question/parties.ts';
 import { dateAffinity, type DateRange } from '../question/questionDates.ts';
 import type { RankedSentence } from '../extract/ranker.ts';
 import { statesSameFact } from './cite.ts';
@@ -102,6 +103,22 @@ export function abstentionFeatures(index: LoadedIndex, input: AbstentionInput): 
     // A news archive (most articles dated) and an encyclopaedia miss in different ways.
     newsArchive: isNewsArchive(index) ? 1 : 0,
   };
+}
+
+/**
+ * Whether the best sentence's article writes none of the parties the question names (names
+ * no dictionary lists: "Federer", "Murdaugh"; question/parties.ts). Then it tells another
+ * story, and no quote from it answers, however well its other words match: asked "Whom did
+ * Roger Federer defeat…" of an archive without the match, the best sentence shares a stem
+ * with "Federer" ("Federal safety standards…"). A rule beside the model, not one of its
+ * features: the model's training questions hardly ever ask about a story their archive lacks,
+ * and fed to it as a feature or a constraint the refit learns little (docs/quality.md, "Parties
+ * the best article never writes").
+ */
+export function tellsAnotherStory(index: LoadedIndex, constraints: QuestionConstraints, best: RankedSentence | undefined): boolean {
+  if (!best || constraints.parties.length === 0) return false;
+  const article = index.article(best.sentence.docId);
+  return article !== undefined && writesNoParty(constraints.parties, article);
 }
 
 /** A related word this close (a synonym or another form) stands for the same name: "Laotian" for Laos. */

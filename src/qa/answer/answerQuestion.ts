@@ -18,7 +18,7 @@ import { DEFAULT_QUERY_WEIGHTS, questionWeights, withRelated, type QueryWeights 
 import { rankArticles, retrieveChunks, type RetrieveOptions } from '../retrieve/retrieveChunks.ts';
 import { archiveSpelling } from '../retrieve/archiveSpelling.ts';
 import type { Answer, AskOptions } from '../types.ts';
-import { abstentionFeatures, archiveKnows, confidenceOf, shippedAbstention, type AbstentionFeatures, type AbstentionModel } from './abstention.ts';
+import { abstentionFeatures, archiveKnows, confidenceOf, shippedAbstention, tellsAnotherStory, type AbstentionFeatures, type AbstentionModel } from './abstention.ts';
 import { citeSentences, toSource } from './cite.ts';
 import { caveatForQuote, explainAbstention } from './explainMissing.ts';
 
@@ -114,7 +114,7 @@ export async function answerQuestion(
   const spelt = correctSpelling(text, archiveSpelling(index));
   const asked = spelt.text;
   const readAs = describeCorrections(spelt.corrections);
-  const question = analyzeQuestion(asked, settings.now?.(), index.kindOf);
+  const question = analyzeQuestion(asked, settings.now?.(), index.kindOf, index.isWord);
   const history = options.conversationId && mode === 'question' ? memory.recent(options.conversationId) : [];
   const last = history.at(-1);
   const previous = last !== undefined && isFollowUp(asked, question.terms) ? last : undefined;
@@ -148,7 +148,8 @@ export async function answerQuestion(
   const quoted = pickSentences(ranked, ranker.secondRatio, question.answerType, new Set(previous?.quoted ?? []));
   const features = abstentionFeatures(index, { question: { ...question, dates, weights: terms }, ranked, quoted, related });
   const abstention = settings.abstention ?? shippedAbstention();
-  const confidence = confidenceOf(features, abstention);
+  // An article that names none of the question's parties tells another story: nothing in it answers.
+  const confidence = tellsAnotherStory(index, question.constraints, ranked[0]) ? 0 : confidenceOf(features, abstention);
   settings.inspect?.({ question, ranked, quoted, features, confidence });
   const abstainBelow = settings.abstainBelow ?? abstention.threshold;
 

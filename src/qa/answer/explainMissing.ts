@@ -1,4 +1,5 @@
 import { unreportedConstraints, type ConstrainedArticle, type QuestionConstraints } from '../question/constraints.ts';
+import { unwrittenParties } from '../question/parties.ts';
 
 /** Longer titles are cut: the sources list below the message gives them in full. */
 const TITLE_CHARS = 90;
@@ -11,7 +12,8 @@ const LISTED = 3;
  *   nothing on that, whatever else matches;
  * - the question pins a year, month, period or edition ("in 2019", "in May 2023", "the
  *   fourth quarter", "Super Bowl 50") that the best-matching article does not report: asked
- *   about the fourth quarter, the archive may hold only the third quarter's report.
+ *   about the fourth quarter, the archive may hold only the third quarter's report;
+ * - the best-matching article never writes a party the question names ("Federer", parties.ts).
  * Saying so lets the user ask about what is there. '' when neither holds. `knows` tells
  * whether the archive uses a term (or a word standing for it); `newsArchive`, whether most of
  * its articles are dated (as the abstention model judged the article). Pure.
@@ -23,8 +25,10 @@ export function explainAbstention(constraints: QuestionConstraints, article: Con
   if (article) {
     const title = article.title.length > TITLE_CHARS ? `${article.title.slice(0, TITLE_CHARS - 1).trimEnd()}…` : article.title;
     const which = title ? `“${title}”${article.date ? ` (${article.date})` : ''}, the best match,` : 'the best match';
-    const unreported = doesNotReport(constraints, article, newsArchive);
-    if (unreported) notes.push(`${capitalise(which)} ${unreported}.`);
+    // A party no article mentions is in the note above already.
+    const unwritten = unwrittenParties(constraints.parties, article).filter((p) => !unknown.some((name) => name.split(/[\s-]+/).includes(p)));
+    const lacks = [doesNotReport(constraints, article, newsArchive), unwritten.length > 0 ? `never mentions ${listed(unwritten)}` : ''].filter((s) => s !== '');
+    if (lacks.length > 0) notes.push(`${capitalise(which)} ${lacks.join(' and ')}.`);
   }
   return notes.join(' ');
 }

@@ -29,8 +29,9 @@ export interface QuestionAnalysis {
  * Question → terms, expected answer type and named dates. The type comes from the question
  * word (when → date, how many/much → number, who → person, where → place) or, for "which …"
  * and "what …", from the kind of the noun asked for, when `kindOf` (WordNet) can tell it.
+ * `isWord` (WordNet too) tells the names only a name can be, the question's parties (constraints.ts).
  */
-export function analyzeQuestion(text: string, now?: Date, kindOf?: KindOf): QuestionAnalysis {
+export function analyzeQuestion(text: string, now?: Date, kindOf?: KindOf, isWord?: (word: string) => boolean): QuestionAnalysis {
   const byWord = answerTypeOf(text);
   const byFocus = kindOf && (byWord === 'other' || byWord === 'name' || byWord === 'place') ? typeOfFocus(focusWords(text), kindOf) : undefined;
   // "What is the name of …" asks for a name whatever the kind.
@@ -45,7 +46,7 @@ export function analyzeQuestion(text: string, now?: Date, kindOf?: KindOf): Ques
     dates,
     kindTerms: kindTermsOf(text),
     asideTerms: asideTermsOf(text),
-    constraints: questionConstraints(text, dates),
+    constraints: questionConstraints(text, dates, isWord),
   };
 }
 

@@ -1,6 +1,7 @@
 import { analyzeTerms, casedWords } from '../../analyze/analyzeTerms.ts';
 import { describeEdition, editionsIn, editionValues, ordinalSuffix, type Edition } from './editions.ts';
 import { describeMonth, monthsIn, monthsNamed, writesMonthOf, type PinnedMonth } from './months.ts';
+import { partiesIn } from './parties.ts';
 import { dateAffinity, parseQuestionDates, type DateRange } from './questionDates.ts';
 import { CALENDAR_WORD, CARDINAL_WORDS, countValue, NOT_NAMES, ORDINAL_WORDS, PERIOD_KINDS } from './questionWords.ts';
 
@@ -26,6 +27,8 @@ export interface QuestionConstraints {
   names: string[][];
   /** The same names as the question writes them ("Hurricane Ian"), in the same order. */
   namesWritten: string[];
+  /** The words of those names no dictionary lists ("Federer"): who or what the question is about (parties.ts). */
+  parties: string[];
 }
 
 export interface Period {
@@ -42,8 +45,12 @@ const PERIOD_NUMBER = new RegExp(`\\b(${PERIOD_KINDS})\\s+(${NUMBER})\\b`, 'gi')
 const QUARTER_CODE = /\b(?:Q([1-4])|([12])H|H([12]))\b/g;
 const YEAR = /\b(1[89]\d{2}|20\d{2})(?:s\b)?/g;
 
-/** `dates`: the question's dates, when the caller has parsed them already (analyzeQuestion.ts). */
-export function questionConstraints(question: string, dates: readonly DateRange[] = parseQuestionDates(question)): QuestionConstraints {
+/**
+ * `dates`: the question's dates, when the caller has parsed them already (analyzeQuestion.ts).
+ * `isWord`: whether a dictionary lists a word (WordNet, through the index); without one no
+ * name is taken for a party.
+ */
+export function questionConstraints(question: string, dates: readonly DateRange[] = parseQuestionDates(question), isWord: (word: string) => boolean = () => true): QuestionConstraints {
   const named = namedPhrases(question);
   return {
     years: yearsIn(question),
@@ -52,6 +59,7 @@ export function questionConstraints(question: string, dates: readonly DateRange[
     months: monthsIn(dates, question),
     names: named.map((n) => n.terms),
     namesWritten: named.map((n) => n.written),
+    parties: partiesIn(question, named.map((n) => n.written), isWord),
   };
 }
 

@@ -137,6 +137,21 @@ describe('ask(): abstention', () => {
     expect(other.sources[0]!.docId).toBe('results');
   });
 
+  it('declines at confidence 0 when the best article names none of the question’s parties, and says which', async () => {
+    const question = 'What magnitude was the earthquake that Kowalczyk felt?';
+    const unknown = await asker(archive())(question);
+    expect(unknown).toMatchObject({ kind: 'abstain', confidence: 0 });
+    expect(unknown.answer).toContain('It never mentions Kowalczyk.');
+    // Another article names the party: the reply says the best match does not.
+    const elsewhere = await asker(buildIndex([...archiveArticles, { id: 'prize', title: 'Poetry prize', date: '2023-08-01', text: 'The poet Anna Kowalczyk won the regional poetry prize.' }]))(question);
+    expect(elsewhere).toMatchObject({ kind: 'abstain', confidence: 0 });
+    expect(elsewhere.sources[0]!.docId).toBe('quake');
+    expect(elsewhere.answer).toContain('“Earthquake shakes Tarnow” (2023-03-04), the best match, never mentions Kowalczyk.');
+    // Asked with a party the article writes, the same question is answered; with abstainBelow 0, even the other.
+    expect((await asker(archive())('What magnitude was the earthquake that Tarnow felt?')).kind).toBe('answer');
+    expect(await asker(archive(), { abstainBelow: 0 })(question)).toMatchObject({ kind: 'answer', confidence: 0 });
+  });
+
   it('follows abstainBelow: 1 abstains even on a good answer, 0 answers even off-topic, with the same confidence', async () => {
     const good = 'What was the magnitude of the earthquake that shook Tarnow?';
     const strict = await asker(archive(), { abstainBelow: 1 })(good);

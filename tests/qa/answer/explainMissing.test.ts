@@ -74,6 +74,16 @@ describe('explainAbstention: why the best match is no answer', () => {
     expect(explainAbstention(questionConstraints('What did Apple say?'), report, knowsAll)).toBe('');
   });
 
+  it('says which parties the best match never writes, unless no article mentions them at all', () => {
+    const constraints = questionConstraints('Whom did Roger Federer beat in 2009?', undefined, (word) => word === 'roger');
+    const match = { title: 'Nadal wins', date: '2009-06-11', text: 'Rafael Nadal beat Stan Wawrinka.' };
+    expect(explainAbstention(constraints, match, knowsAll)).toBe('“Nadal wins” (2009-06-11), the best match, never mentions Federer.');
+    expect(explainAbstention(constraints, { ...match, date: '2008-06-11' }, knowsAll)).toBe('“Nadal wins” (2008-06-11), the best match, does not report 2009 and never mentions Federer.');
+    expect(explainAbstention(constraints, match, knowsAllBut('feder'))).toBe('It never mentions Roger Federer.');
+    // A quote's caveat leaves parties out: the answer's other quote may name them.
+    expect(caveatForQuote(constraints, match)).toBe('');
+  });
+
   it('lists three at most, and counts the rest', () => {
     const many = questionConstraints('Did Alpha, Beta, Gamma, Delta or Epsilon report in 2001, 2002, 2003 or 2004?');
     expect(explainAbstention(many, report, () => false)).toBe(
