@@ -20,7 +20,7 @@ import { archiveSpelling } from '../retrieve/archiveSpelling.ts';
 import type { Answer, AskOptions } from '../types.ts';
 import { abstentionFeatures, archiveKnows, confidenceOf, shippedAbstention, tellsAnotherStory, type AbstentionFeatures, type AbstentionModel } from './abstention.ts';
 import { citeSentences, toSource } from './cite.ts';
-import { caveatForQuote, explainAbstention } from './explainMissing.ts';
+import { caveatForParties, caveatForQuote, explainAbstention } from './explainMissing.ts';
 
 /** Tunables of the whole answer path, each with its defaults in its own module. */
 export interface AnswerSettings {
@@ -184,10 +184,12 @@ export async function answerQuestion(
     });
   }
   const quotedArticle = index.article(quoted[0]!.sentence.docId);
+  const quotedArticles = [...new Set(quoted.map((q) => q.sentence.docId))].flatMap((docId) => index.article(docId) ?? []);
   const notes = [
     truncated ? 'Your question was long; I read its first part.' : '',
     readAs,
     quotedArticle ? caveatForQuote(question.constraints, quotedArticle, dated) : '',
+    caveatForParties(question.constraints, quotedArticles),
   ].filter((n) => n !== '');
   return shaped({
     question: text,

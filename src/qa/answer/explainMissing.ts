@@ -45,6 +45,18 @@ export function caveatForQuote(constraints: QuestionConstraints, article: Constr
 }
 
 /**
+ * What an answer adds when a party the question names ("Federer", parties.ts) is written in
+ * none of the articles it quotes ("What did Lavrov tell Federer?" answered from a report on
+ * Lavrov alone): the quote may be about someone else. '' when each is written somewhere. Pure.
+ */
+export function caveatForParties(constraints: QuestionConstraints, quotedArticles: readonly ConstrainedArticle[]): string {
+  if (quotedArticles.length === 0) return '';
+  const unwritten = constraints.parties.filter((party) => quotedArticles.every((a) => unwrittenParties([party], a).length > 0));
+  if (unwritten.length === 0) return '';
+  return `${quotedArticles.length > 1 ? 'Neither quoted article mentions' : 'The quoted article never mentions'} ${listed(unwritten)}.`;
+}
+
+/**
  * "does not report 2019 or the fourth quarter", "is undated and does not mention 2016", or ''.
  * Where most articles are undated (an encyclopaedia, `newsArchive` false), being undated is no
  * news: its text just does not report the year.

@@ -147,8 +147,11 @@ describe('ask(): abstention', () => {
     expect(elsewhere).toMatchObject({ kind: 'abstain', confidence: 0 });
     expect(elsewhere.sources[0]!.docId).toBe('quake');
     expect(elsewhere.answer).toContain('“Earthquake shakes Tarnow” (2023-03-04), the best match, never mentions Kowalczyk.');
-    // Asked with a party the article writes, the same question is answered; with abstainBelow 0, even the other.
-    expect((await asker(archive())('What magnitude was the earthquake that Tarnow felt?')).kind).toBe('answer');
+    // Asked with a party the article writes, the same question is answered (saying which party
+    // it does not write); with abstainBelow 0, even the other.
+    const partly = await asker(archive())('What magnitude was the earthquake that Kowalczyk felt in Tarnow?');
+    expect(partly).toMatchObject({ kind: 'answer', note: 'The quoted article never mentions Kowalczyk.' });
+    expect(partly.sentences[0]!.docId).toBe('quake');
     expect(await asker(archive(), { abstainBelow: 0 })(question)).toMatchObject({ kind: 'answer', confidence: 0 });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caveatForQuote, explainAbstention } from '../../../src/qa/answer/explainMissing.ts';
+import { caveatForParties, caveatForQuote, explainAbstention } from '../../../src/qa/answer/explainMissing.ts';
 import { asker, buildIndex } from '../../support/qaFixtures.ts';
 import { questionConstraints, unreportedConstraints } from '../../../src/qa/question/constraints.ts';
 
@@ -80,7 +80,7 @@ describe('explainAbstention: why the best match is no answer', () => {
     expect(explainAbstention(constraints, match, knowsAll)).toBe('“Nadal wins” (2009-06-11), the best match, never mentions Federer.');
     expect(explainAbstention(constraints, { ...match, date: '2008-06-11' }, knowsAll)).toBe('“Nadal wins” (2008-06-11), the best match, does not report 2009 and never mentions Federer.');
     expect(explainAbstention(constraints, match, knowsAllBut('feder'))).toBe('It never mentions Roger Federer.');
-    // A quote's caveat leaves parties out: the answer's other quote may name them.
+    // A quote's date caveat leaves parties out: caveatForParties reads every quoted article.
     expect(caveatForQuote(constraints, match)).toBe('');
   });
 
@@ -110,6 +110,23 @@ describe('caveatForQuote: what an answer adds when its article does not report a
   it('says nothing when the article reports what the question pins', () => {
     expect(caveatForQuote(questionConstraints('What was Apple revenue in the third quarter of 2009?'), report)).toBe('');
     expect(caveatForQuote(questionConstraints('What was Apple revenue?'), report)).toBe('');
+  });
+});
+
+describe('caveatForParties: a party the question names that no quoted article writes', () => {
+  const constraints = questionConstraints('What did Nadal tell Federer and Djokovic?', undefined, () => false);
+  const nadal = { title: 'Nadal wins', date: '2009-06-11', text: 'Rafael Nadal beat Stan Wawrinka.' };
+  const djokovic = { title: 'Djokovic speaks', date: '2009-06-12', text: 'Novak Djokovic praised the final.' };
+
+  it('names them, for one quoted article or for two', () => {
+    expect(caveatForParties(constraints, [nadal])).toBe('The quoted article never mentions Federer or Djokovic.');
+    expect(caveatForParties(constraints, [nadal, djokovic])).toBe('Neither quoted article mentions Federer.');
+  });
+
+  it('says nothing when every party is written somewhere, or the question names none', () => {
+    expect(caveatForParties(constraints, [nadal, djokovic, { ...nadal, text: 'Federer watched.' }])).toBe('');
+    expect(caveatForParties(questionConstraints('What did he say?', undefined, () => false), [nadal])).toBe('');
+    expect(caveatForParties(constraints, [])).toBe('');
   });
 });
 
