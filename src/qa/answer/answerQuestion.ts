@@ -9,6 +9,7 @@ import { isNewsArchive, type LoadedIndex } from '../../store/loadedIndex.ts';
 import { analyzeQuestion, type QuestionAnalysis } from '../question/analyzeQuestion.ts';
 import { cleanQuestion, hasSearchableText } from '../question/cleanQuestion.ts';
 import { correctSpelling, describeCorrections } from '../question/correctSpelling.ts';
+import { restoreCase } from '../question/restoreCase.ts';
 import { isFollowUp, type ConversationMemory } from '../question/conversationMemory.ts';
 import { dateAffinity, withinBounds } from '../question/questionDates.ts';
 import { asksForLatest } from '../question/asksForLatest.ts';
@@ -16,6 +17,7 @@ import { englishOnlyMessage, foreignScript } from '../question/questionScript.ts
 import { replyToSmallTalk } from '../question/smallTalk.ts';
 import { DEFAULT_QUERY_WEIGHTS, questionWeights, withRelated, type QueryWeights } from '../retrieve/buildQuery.ts';
 import { rankArticles, retrieveChunks, type RetrieveOptions } from '../retrieve/retrieveChunks.ts';
+import { archiveCasing } from '../retrieve/archiveCasing.ts';
 import { archiveSpelling } from '../retrieve/archiveSpelling.ts';
 import type { Answer, AskOptions } from '../types.ts';
 import { abstentionFeatures, archiveKnows, confidenceOf, shippedAbstention, tellsAnotherStory, type AbstentionFeatures, type AbstentionModel } from './abstention.ts';
@@ -112,7 +114,8 @@ export async function answerQuestion(
 
   // A slip in a name ("Jaishanker") is read as the archive's spelling; the reply says so.
   const spelt = correctSpelling(text, archiveSpelling(index));
-  const asked = spelt.text;
+  // A question typed all in lower case gets its names' capitals back from the archive.
+  const asked = restoreCase(spelt.text, archiveCasing(index));
   const readAs = describeCorrections(spelt.corrections);
   const question = analyzeQuestion(asked, settings.now?.(), index.kindOf, index.isWord);
   const history = options.conversationId && mode === 'question' ? memory.recent(options.conversationId) : [];

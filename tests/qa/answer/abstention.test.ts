@@ -155,6 +155,16 @@ describe('ask(): abstention', () => {
     expect(await asker(archive(), { abstainBelow: 0 })(question)).toMatchObject({ kind: 'answer', confidence: 0 });
   });
 
+  it('reads the parties of a question typed in lower case, its names capitalised as the archive writes them', async () => {
+    let seen: Inspection | undefined;
+    const ask = asker(archive(), { inspect: (s) => (seen = s) });
+    const unknown = await ask('what magnitude was the earthquake that kowalczyk felt?');
+    expect(unknown).toMatchObject({ kind: 'abstain', confidence: 0 });
+    expect(unknown.answer).toContain('It never mentions Kowalczyk.');
+    expect(await ask('what magnitude was the earthquake that shook tarnow?')).toMatchObject({ kind: 'answer' });
+    expect(seen!.question.constraints.namesWritten).toEqual(['Tarnow']);
+  });
+
   it('follows abstainBelow: 1 abstains even on a good answer, 0 answers even off-topic, with the same confidence', async () => {
     const good = 'What was the magnitude of the earthquake that shook Tarnow?';
     const strict = await asker(archive(), { abstainBelow: 1 })(good);

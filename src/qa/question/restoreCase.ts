@@ -1,0 +1,44 @@
+/**
+ * A question typed all in lower case, as many are in a chat ("who did roger federer beat at
+ * wimbledon"), names nothing: names are read from capitals (constraints.ts, parties.ts), and
+ * the abstention model and the party rule lose them. Its words are given back the case the
+ * archive writes them in: a word the archive writes capitalised more often than not, past the
+ * start of a sentence, takes its commonest capitalised form ("lavrov" → "Lavrov", "nasa" →
+ * "NASA", "iphone" → "iPhone"); a word the archive never writes and no dictionary lists is a
+ * name nobody here has written, and is capitalised ("federer" → "Federer"). Left alone:
+ * questions with any capital (their writer chose), stopwords, dictionary words the archive
+ * does not write, and words of fewer than `SHORTEST_NAME` letters. Pure, given the lookups.
+ */
+export interface CasingLookups {
+  /** How the archive writes a word, each form with how often (sentence starts left out); empty when it never does. */
+  forms(word: string): ReadonlyMap<string, number>;
+  /** Whether the dictionary lists the word or a form of it. */
+  isWord(word: string): boolean;
+  isStopword(word: string): boolean;
+}
+
+/** Shorter unknown words are as likely slips as names ("teh", "wat"). */
+const SHORTEST_NAME = 4;
+const WORD = /\p{L}+/gu;
+const CAPITAL = /\p{Lu}/u;
+
+export function restoreCase(question: string, lookups: CasingLookups): string {
+  if (CAPITAL.test(question)) return question;
+  return question.replace(WORD, (word) => {
+    if (lookups.isStopword(word)) return word;
+    const forms = lookups.forms(word);
+    if (forms.size === 0) return [...word].length >= SHORTEST_NAME && !lookups.isWord(word) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+    let lower = 0;
+    let capitalised = 0;
+    let best: { form: string; uses: number } | undefined;
+    for (const [form, uses] of forms) {
+      if (!CAPITAL.test(form)) {
+        lower += uses;
+        continue;
+      }
+      capitalised += uses;
+      if (!best || uses > best.uses || (uses === best.uses && form < best.form)) best = { form, uses };
+    }
+    return best && capitalised > lower ? best.form : word;
+  });
+}

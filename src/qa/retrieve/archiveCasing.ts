@@ -1,0 +1,30 @@
+import { isStopword, stemWord } from '../../analyze/analyzeTerms.ts';
+import type { LoadedIndex } from '../../store/loadedIndex.ts';
+import type { CasingLookups } from '../question/restoreCase.ts';
+
+/** Chunks read for a word's forms: its term's best few (a name is written the same way in each). */
+const CHUNKS_READ = 5;
+
+/** What case restoration asks of an archive: the forms its text writes a word in, WordNet. */
+export function archiveCasing(index: LoadedIndex): CasingLookups {
+  return {
+    isWord: (word) => index.isWord(word),
+    isStopword,
+    forms(word) {
+      const forms = new Map<string, number>();
+      const whole = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'giu');
+      for (const { label } of index.lexical.search(new Map([[stemWord(word), 1]]), CHUNKS_READ)) {
+        const chunk = index.chunk(label);
+        const text = chunk && index.text(chunk.docId)?.slice(chunk.start, chunk.end);
+        if (!text) continue;
+        for (const m of text.matchAll(whole)) {
+          // A sentence's first word is capitalised whatever it is.
+          const before = text.slice(Math.max(0, m.index - 8), m.index).trimEnd();
+          if (before === '' || /[.!?:"“‘]$/u.test(before)) continue;
+          forms.set(m[0], (forms.get(m[0]) ?? 0) + 1);
+        }
+      }
+      return forms;
+    },
+  };
+}

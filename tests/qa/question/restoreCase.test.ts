@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { restoreCase, type CasingLookups } from '../../../src/qa/question/restoreCase.ts';
+
+/** A stand-in archive: how its text writes each word (sentence starts already left out), and a dictionary. */
+function lookups(forms: Record<string, Record<string, number>>, dictionary: string[] = []): CasingLookups {
+  return {
+    forms: (word) => new Map(Object.entries(forms[word] ?? {})),
+    isWord: (word) => dictionary.includes(word),
+    isStopword: (word) => ['who', 'did', 'the', 'at', 'in', 'what', 'was', 'of'].includes(word),
+  };
+}
+
+describe('restoreCase: a lower-case question gets its names’ capitals back from the archive', () => {
+  const archive = lookups(
+    { lavrov: { Lavrov: 12 }, nasa: { NASA: 5, nasa: 1 }, iphone: { iPhone: 3 }, goa: { Goa: 4 }, resort: { resort: 9, Resort: 2 }, bank: { bank: 3, Bank: 3 } },
+    ['resort', 'bank', 'beat', 'met', 'meet', 'council', 'say'],
+  );
+
+  it('takes the archive’s commonest capitalised form where it writes the word capitalised more often than not', () => {
+    expect(restoreCase('who did lavrov meet at the resort in goa?', archive)).toBe('who did Lavrov meet at the resort in Goa?');
+    expect(restoreCase('what did nasa say of the iphone?', archive)).toBe('what did NASA say of the iPhone?');
+    expect(restoreCase('what was the bank?', archive)).toBe('what was the bank?');
+  });
+
+  it('capitalises a word the archive never writes and no dictionary lists: a name nobody here has written', () => {
+    expect(restoreCase('who did federer beat in goa?', archive)).toBe('who did Federer beat in Goa?');
+    expect(restoreCase('who did xiu beat?', archive)).toBe('who did xiu beat?');
+    expect(restoreCase('who did the council meet?', archive)).toBe('who did the council meet?');
+  });
+
+  it('leaves a question with any capital as its writer wrote it', () => {
+    expect(restoreCase('who did lavrov meet in Goa?', archive)).toBe('who did lavrov meet in Goa?');
+  });
+});
