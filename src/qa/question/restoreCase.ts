@@ -7,7 +7,8 @@
  * "NASA", "iphone" → "iPhone"); a word the archive never writes and no dictionary lists is a
  * name nobody here has written, and is capitalised ("federer" → "Federer"). Left alone:
  * questions with any capital (their writer chose), stopwords, dictionary words the archive
- * does not write, and words of fewer than `SHORTEST_NAME` letters. Pure, given the lookups.
+ * does not write, unknown words of fewer than `SHORTEST_NAME` letters, and runs of letters too
+ * long to be words. Pure, given the lookups.
  */
 export interface CasingLookups {
   /** How the archive writes a word, each form with how often (sentence starts left out); empty when it never does. */
@@ -19,13 +20,15 @@ export interface CasingLookups {
 
 /** Shorter unknown words are as likely slips as names ("teh", "wat"). */
 const SHORTEST_NAME = 4;
+/** Longer runs of letters are no words (pasted noise): not looked up. */
+const LONGEST_WORD = 30;
 const WORD = /\p{L}+/gu;
 const CAPITAL = /\p{Lu}/u;
 
 export function restoreCase(question: string, lookups: CasingLookups): string {
   if (CAPITAL.test(question)) return question;
   return question.replace(WORD, (word) => {
-    if (lookups.isStopword(word)) return word;
+    if ([...word].length > LONGEST_WORD || lookups.isStopword(word)) return word;
     const forms = lookups.forms(word);
     if (forms.size === 0) return [...word].length >= SHORTEST_NAME && !lookups.isWord(word) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
     let lower = 0;

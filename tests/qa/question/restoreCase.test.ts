@@ -28,6 +28,12 @@ describe('restoreCase: a lower-case question gets its names’ capitals back fro
     expect(restoreCase('who did the council meet?', archive)).toBe('who did the council meet?');
   });
 
+  it('does not look up a run of letters too long to be a word', () => {
+    const noise = 'x'.repeat(40);
+    const refusing = { ...archive, forms: (word: string) => (word === noise ? expect.fail('looked up') : archive.forms(word)) };
+    expect(restoreCase(`what is ${noise} in goa?`, refusing)).toBe(`what is ${noise} in Goa?`);
+  });
+
   it('leaves a question with any capital as its writer wrote it', () => {
     expect(restoreCase('who did lavrov meet in Goa?', archive)).toBe('who did lavrov meet in Goa?');
   });
