@@ -1,6 +1,7 @@
-import { isStopword, stemWord } from '../../analyze/analyzeTerms.ts';
+import { isStopword } from '../../analyze/analyzeTerms.ts';
 import type { LoadedIndex } from '../../store/loadedIndex.ts';
 import type { CasingLookups } from '../question/restoreCase.ts';
+import { termChunkTexts } from './archiveSpelling.ts';
 
 /** Chunks read for a word's forms: its term's best few (a name is written the same way in each). */
 const CHUNKS_READ = 5;
@@ -13,10 +14,7 @@ export function archiveCasing(index: LoadedIndex): CasingLookups {
     forms(word) {
       const forms = new Map<string, number>();
       const whole = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'giu');
-      for (const { label } of index.lexical.search(new Map([[stemWord(word), 1]]), CHUNKS_READ)) {
-        const chunk = index.chunk(label);
-        const text = chunk && index.text(chunk.docId)?.slice(chunk.start, chunk.end);
-        if (!text) continue;
+      for (const text of termChunkTexts(index, word, CHUNKS_READ)) {
         for (const m of text.matchAll(whole)) {
           // A sentence's first word is capitalised whatever it is.
           const before = text.slice(Math.max(0, m.index - 8), m.index).trimEnd();

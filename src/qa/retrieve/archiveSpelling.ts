@@ -16,13 +16,20 @@ export function archiveSpelling(index: LoadedIndex): SpellingLookups {
     isStopword,
     writes(word) {
       const whole = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'iu');
-      for (const { label } of index.lexical.search(new Map([[stemWord(word), 1]]), CHUNKS_READ)) {
-        const chunk = index.chunk(label);
-        const text = chunk && index.text(chunk.docId);
+      for (const text of termChunkTexts(index, word, CHUNKS_READ)) {
         // Accents folded, as the index reads them: "zurich" is written in "Zürich".
-        if (text !== undefined && whole.test(foldAccents(text.slice(chunk!.start, chunk!.end).toLowerCase()))) return true;
+        if (whole.test(foldAccents(text.toLowerCase()))) return true;
       }
       return false;
     },
   };
+}
+
+/** The texts of the best chunks of a word's term, best first: where the archive writes it, if anywhere. */
+export function* termChunkTexts(index: LoadedIndex, word: string, limit: number): Generator<string> {
+  for (const { label } of index.lexical.search(new Map([[stemWord(word), 1]]), limit)) {
+    const chunk = index.chunk(label);
+    const text = chunk && index.text(chunk.docId);
+    if (chunk && text !== undefined) yield text.slice(chunk.start, chunk.end);
+  }
 }
