@@ -106,18 +106,19 @@ export function abstentionFeatures(index: LoadedIndex, input: AbstentionInput): 
 }
 
 /**
- * Whether the best sentence's article writes none of the parties the question names (names
- * no dictionary lists: "Federer", "Murdaugh"; question/parties.ts). Then it tells another
- * story, and no quote from it answers, however well its other words match: asked "Whom did
- * Roger Federer defeat…" of an archive without the match, the best sentence shares a stem
- * with "Federer" ("Federal safety standards…"). A rule beside the model, not one of its
- * features: the model's training questions hardly ever ask about a story their archive lacks,
- * and fed to it as a feature or a constraint the refit learns little (docs/quality.md, "Parties
- * the best article never writes").
+ * Whether a sentence's article writes none of the parties the question names (names no
+ * dictionary lists: "Federer", "Murdaugh"; question/parties.ts). Then it tells another story,
+ * however well its other words match: asked "Whom did Roger Federer defeat…" of an archive
+ * without the match, the best sentence shares a stem with "Federer" ("Federal safety
+ * standards…"). When it is the best sentence's, no quote answers (the confidence is 0);
+ * beside an answer from the story, it is not quoted (pickSentences.ts). A rule beside the
+ * model, not one of its features: the model's training questions hardly ever ask about a
+ * story their archive lacks, and fed to it as a feature or a constraint the refit learns
+ * little (docs/quality.md, "Parties the best article never writes").
  */
-export function tellsAnotherStory(index: LoadedIndex, constraints: QuestionConstraints, best: RankedSentence | undefined): boolean {
-  if (!best || constraints.parties.length === 0) return false;
-  const article = index.article(best.sentence.docId);
+export function tellsAnotherStory(index: LoadedIndex, constraints: QuestionConstraints, sentence: RankedSentence | undefined): boolean {
+  if (!sentence || constraints.parties.length === 0) return false;
+  const article = index.article(sentence.sentence.docId);
   return article !== undefined && writesNoParty(constraints.parties, article);
 }
 

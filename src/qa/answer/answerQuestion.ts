@@ -148,11 +148,12 @@ export async function answerQuestion(
   const featured = sentenceFeatures(index, { text: asked, weights: terms, ordered: question.terms, related, answerType: question.answerType, answerDetail: question.answerDetail, focusTerms: new Set(analyzeTerms(focusWords(asked).join(' '))), dates }, candidates);
   const ranker = settings.ranker ?? shippedRanker();
   const ranked = rankSentences(featured, ranker);
-  const quoted = pickSentences(ranked, ranker.secondRatio, question.answerType, new Set(previous?.quoted ?? []));
+  const anotherStory = (s: RankedSentence | undefined) => tellsAnotherStory(index, question.constraints, s);
+  const quoted = pickSentences(ranked, ranker.secondRatio, question.answerType, new Set(previous?.quoted ?? []), anotherStory);
   const features = abstentionFeatures(index, { question: { ...question, dates, weights: terms }, ranked, quoted, related });
   const abstention = settings.abstention ?? shippedAbstention();
   // An article that names none of the question's parties tells another story: nothing in it answers.
-  const confidence = tellsAnotherStory(index, question.constraints, ranked[0]) ? 0 : confidenceOf(features, abstention);
+  const confidence = anotherStory(ranked[0]) ? 0 : confidenceOf(features, abstention);
   settings.inspect?.({ question, ranked, quoted, features, confidence });
   const abstainBelow = settings.abstainBelow ?? abstention.threshold;
 

@@ -12,12 +12,15 @@ const DUPLICATE_OVERLAP = 0.6;
  * what the last answer already quoted, unless that sentence holds the kind of thing the
  * follow-up asks for ("When was that?" is answered by the sentence with the date, not by the
  * one the reader has just read); as the second, a repeat is allowed for a date or a figure.
+ * `tellsAnotherStory` says whether a sentence's article writes none of the question's parties
+ * (answer/abstention.ts).
  */
 export function pickSentences(
   candidates: readonly RankedSentence[],
   secondRatio: number,
   answerType: AnswerType = 'other',
   alreadyQuoted: ReadonlySet<string> = new Set(),
+  tellsAnotherStory: (s: RankedSentence) => boolean = () => false,
 ): RankedSentence[] {
   const fresh = candidates.filter((s) => !alreadyQuoted.has(sentenceKey(s.sentence)) || s.features.typed > 0);
   const ranked = fresh.length > 0 ? fresh : candidates;
@@ -31,8 +34,10 @@ export function pickSentences(
       (s) =>
         s.score >= minScore &&
         overlap(s.terms, first.terms) < DUPLICATE_OVERLAP &&
-        // Never beside the answer, a sentence from outside the time the question names.
+        // Never beside the answer, a sentence from outside the time the question names, or
+        // from an article that writes none of the parties it names.
         s.features.dateOut <= first.features.dateOut &&
+        (!tellsAnotherStory(s) || tellsAnotherStory(first)) &&
         (precise || !alreadyQuoted.has(sentenceKey(s.sentence))),
     );
   if (!second) return [first];

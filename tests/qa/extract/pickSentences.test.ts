@@ -72,6 +72,19 @@ describe('pickSentences: the time asked about', () => {
   });
 });
 
+describe('pickSentences: the story asked about', () => {
+  it('never quotes, beside an answer from the story, a sentence from an article that writes none of the question’s parties', () => {
+    const first = ranked('trial', 0, 'The jury deliberated for 36 hours before finding Hernandez guilty.', 0);
+    const elsewhere = ranked('kidnap', 0, 'The jury reached its verdict in two hours of deliberations.', -0.5);
+    const same = ranked('trial', 3, 'Jurors had heard ten weeks of testimony.', -1);
+    const anotherStory = (s: RankedSentence) => s.sentence.docId === 'kidnap';
+    expect(pickSentences([first, elsewhere, same], 0.1, 'number', new Set(), anotherStory)).toEqual([first, same]);
+    expect(pickSentences([first, elsewhere, same], 0.1)).toEqual([first, elsewhere]);
+    // When the best tells another story itself, so may the second.
+    expect(pickSentences([first, elsewhere], 0.1, 'other', new Set(), () => true)).toEqual([first, elsewhere]);
+  });
+});
+
 describe('overlap', () => {
   it('is the share of the smaller set found in the other', () => {
     expect(overlap(['dam', 'burst'], ['dam', 'burst', 'rain'])).toBe(1);
