@@ -148,7 +148,14 @@ export async function answerQuestion(
   const featured = sentenceFeatures(index, { text: asked, weights: terms, ordered: question.terms, related, answerType: question.answerType, answerDetail: question.answerDetail, focusTerms: new Set(analyzeTerms(focusWords(asked).join(' '))), dates }, candidates);
   const ranker = settings.ranker ?? shippedRanker();
   const ranked = rankSentences(featured, ranker);
-  const anotherStory = (s: RankedSentence | undefined) => tellsAnotherStory(index, question.constraints, s);
+  // Judged once per article: the second sentence's choice asks it of the first's again and again.
+  const storyJudged = new Map<string, boolean>();
+  const anotherStory = (s: RankedSentence | undefined): boolean => {
+    if (!s) return false;
+    let judged = storyJudged.get(s.sentence.docId);
+    if (judged === undefined) storyJudged.set(s.sentence.docId, (judged = tellsAnotherStory(index, question.constraints, s)));
+    return judged;
+  };
   const quoted = pickSentences(ranked, ranker.secondRatio, question.answerType, new Set(previous?.quoted ?? []), anotherStory);
   const features = abstentionFeatures(index, { question: { ...question, dates, weights: terms }, ranked, quoted, related });
   const abstention = settings.abstention ?? shippedAbstention();
