@@ -51,7 +51,8 @@ export function caveatForQuote(constraints: QuestionConstraints, article: Constr
  */
 export function caveatForParties(constraints: QuestionConstraints, quotedArticles: readonly ConstrainedArticle[]): string {
   if (quotedArticles.length === 0) return '';
-  const unwritten = constraints.parties.filter((party) => quotedArticles.every((a) => unwrittenParties([party], a).length > 0));
+  const missedBy = quotedArticles.map((a) => new Set(unwrittenParties(constraints.parties, a)));
+  const unwritten = constraints.parties.filter((party) => missedBy.every((missed) => missed.has(party)));
   if (unwritten.length === 0) return '';
   return `${quotedArticles.length > 1 ? 'Neither quoted article mentions' : 'The quoted article never mentions'} ${listed(unwritten)}.`;
 }
