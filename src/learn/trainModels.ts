@@ -172,22 +172,36 @@ export function chooseSecondRatio(groups: ReadonlyArray<{ set: string; rows: num
 }
 
 /**
+ * Thresholds either side of a candidate whose outcomes count towards it (0.01 apart): the
+ * count is flat over a wide band and one training question moves its peak by 0.01 (0.30 ↔ 0.31
+ * on one lemma more; docs/quality.md), so a threshold is judged with its neighbours.
+ */
+const THRESHOLD_SPREAD = 2;
+
+/**
  * The threshold that makes the most questions come out right, each set weighing the same (or
  * what `setWeights` gives it): an answerable question is right when answered correctly, an
- * unanswerable one when declined.
+ * unanswerable one when declined. Counted as the mean over the threshold and its
+ * `THRESHOLD_SPREAD` neighbours each side, so that a plateau wins over a one-question spike
+ * beside it: confidences on other questions than the training ones move a little either way.
  */
 export function chooseThreshold(rows: ReadonlyArray<{ set: string; y: 0 | 1; p: number; answerable: boolean }>, setWeights: ReadonlyMap<string, number> = new Map()): number {
   const sets = [...new Set(rows.map((r) => r.set))];
-  let best = { t: 0.5, value: -Infinity };
-  for (const t of THRESHOLDS) {
+  const rightAt = THRESHOLDS.map((t) => {
     let value = 0;
     for (const set of sets) {
       const mine = rows.filter((r) => r.set === set);
       const right = mine.filter((r) => (r.answerable ? r.p >= t && r.y === 1 : r.p < t)).length;
       value += ((setWeights.get(set) ?? 1) * right) / mine.length;
     }
+    return value;
+  });
+  let best = { t: 0.5, value: -Infinity };
+  THRESHOLDS.forEach((t, i) => {
+    const around = rightAt.slice(Math.max(0, i - THRESHOLD_SPREAD), i + THRESHOLD_SPREAD + 1);
+    const value = around.reduce((a, b) => a + b, 0) / around.length;
     if (value > best.value + 1e-12) best = { t, value };
-  }
+  });
   return best.t;
 }
 

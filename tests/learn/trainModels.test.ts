@@ -78,6 +78,16 @@ describe('chooseThreshold', () => {
     expect(t).toBeLessThanOrEqual(0.6);
   });
 
+  it('prefers a broad plateau to a spike one threshold wide', () => {
+    const answer = (p: number) => ({ set: 's', y: 1 as const, p, answerable: true });
+    const unanswerable = (p: number) => ({ set: 's', y: 0 as const, p, answerable: false });
+    // Right: 4 of 6 from 0.20 to 0.30, 3 from 0.31 to 0.35, 5 at 0.36 alone, 3 above.
+    const rows = [unanswerable(0.195), answer(0.305), unanswerable(0.355), unanswerable(0.355), answer(0.36), answer(0.36)];
+    const t = chooseThreshold(rows);
+    expect(t).toBeGreaterThanOrEqual(0.2);
+    expect(t).toBeLessThanOrEqual(0.3);
+  });
+
   it('weighs each set as it is told', () => {
     // Set a is right to answer at 0.4, set b is right to decline there.
     const rows = [
