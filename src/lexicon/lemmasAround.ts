@@ -107,6 +107,9 @@ export function lemmaCandidates(word: string, single: boolean): Array<[PartOfSpe
     ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['er', ''], ['est', ''],
   ];
   for (const [from, to] of suffixes) if (word.endsWith(from) && word.length > from.length + 2) forms.add(word.slice(0, -from.length) + to);
+  // Verbs whose base ends in -y or is a short -e word: "cried" → cry, "applied" → apply, "died" → die, "ties" → tie.
+  if (word.endsWith('ied') && word.length > 4) forms.add(`${word.slice(0, -3)}y`);
+  if (/^\p{L}{2}e[ds]$/u.test(word)) forms.add(word.slice(0, -1));
   if (single) forms.add(irregularBase(word));
   const out: Array<[PartOfSpeech, string]> = [];
   for (const pos of PARTS_OF_SPEECH) for (const form of forms) out.push([pos, form]);

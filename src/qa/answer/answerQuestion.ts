@@ -9,6 +9,7 @@ import { isNewsArchive, type LoadedIndex } from '../../store/loadedIndex.ts';
 import { analyzeQuestion, type QuestionAnalysis } from '../question/analyzeQuestion.ts';
 import { cleanQuestion, hasSearchableText } from '../question/cleanQuestion.ts';
 import { correctSpelling, describeCorrections } from '../question/correctSpelling.ts';
+import { restoreApostrophes } from '../question/restoreApostrophes.ts';
 import { restoreCase } from '../question/restoreCase.ts';
 import { isFollowUp, type ConversationMemory } from '../question/conversationMemory.ts';
 import { dateAffinity, withinBounds } from '../question/questionDates.ts';
@@ -113,7 +114,8 @@ export async function answerQuestion(
   }
 
   // A slip in a name ("Jaishanker") is read as the archive's spelling; the reply says so.
-  const spelt = correctSpelling(text, archiveSpelling(index));
+  // Contractions typed without their apostrophe ("didnt") are function words, not slips.
+  const spelt = correctSpelling(restoreApostrophes(text), archiveSpelling(index));
   // A question typed all in lower case gets its names' capitals back from the archive.
   const asked = restoreCase(spelt.text, archiveCasing(index));
   const readAs = describeCorrections(spelt.corrections);

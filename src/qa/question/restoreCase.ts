@@ -8,7 +8,10 @@
  * name nobody here has written, and is capitalised ("federer" → "Federer"). Left alone:
  * questions with any capital (their writer chose), stopwords, dictionary words the archive
  * does not write, unknown words of fewer than `SHORTEST_NAME` letters, and runs of letters too
- * long to be words. Pure, given the lookups.
+ * long to be words. An unknown word shorter than the spelling corrector reads
+ * (`SHORTEST_SLIP_CHECKED`) one edit from a word the archive uses is likelier a slip of it than
+ * a name ("peple", "wher"): it is left as typed, not declined as a story the archive lacks
+ * ("It never mentions Peple"). Pure, given the lookups.
  */
 export interface CasingLookups {
   /** How the archive writes a word, each form with how often (sentence starts left out); empty when it never does. */
@@ -16,10 +19,14 @@ export interface CasingLookups {
   /** Whether the dictionary lists the word or a form of it. */
   isWord(word: string): boolean;
   isStopword(word: string): boolean;
+  /** Whether a word one edit away is a function word, or a dictionary word the archive uses. */
+  nearKnownWord(word: string): boolean;
 }
 
 /** Shorter unknown words are as likely slips as names ("teh", "wat"). */
 const SHORTEST_NAME = 4;
+/** From this length on the spelling corrector has read the word already (correctSpelling.ts). */
+const SHORTEST_SLIP_CHECKED = 6;
 /** Longer runs of letters are no words (pasted noise): not looked up. */
 const LONGEST_WORD = 30;
 const WORD = /\p{L}+/gu;
@@ -30,7 +37,11 @@ export function restoreCase(question: string, lookups: CasingLookups): string {
   return question.replace(WORD, (word) => {
     if ([...word].length > LONGEST_WORD || lookups.isStopword(word)) return word;
     const forms = lookups.forms(word);
-    if (forms.size === 0) return [...word].length >= SHORTEST_NAME && !lookups.isWord(word) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+    if (forms.size === 0) {
+      const letters = [...word].length;
+      const name = letters >= SHORTEST_NAME && !lookups.isWord(word) && (letters >= SHORTEST_SLIP_CHECKED || !lookups.nearKnownWord(word));
+      return name ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+    }
     let lower = 0;
     let capitalised = 0;
     let best: { form: string; uses: number } | undefined;

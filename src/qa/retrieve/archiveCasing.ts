@@ -1,4 +1,5 @@
-import { isStopword } from '../../analyze/analyzeTerms.ts';
+import { isStopword, stemWord } from '../../analyze/analyzeTerms.ts';
+import { oneEditAway } from '../question/correctSpelling.ts';
 import type { LoadedIndex } from '../../store/loadedIndex.ts';
 import type { CasingLookups } from '../question/restoreCase.ts';
 import { termChunkTexts } from './archiveSpelling.ts';
@@ -11,6 +12,13 @@ export function archiveCasing(index: LoadedIndex): CasingLookups {
   return {
     isWord: (word) => index.isWord(word),
     isStopword,
+    nearKnownWord(word) {
+      for (const near of oneEditAway(word.toLowerCase())) {
+        if (isStopword(near)) return true;
+        if (index.lexical.documentFrequency(stemWord(near)) > 0 && index.isWord(near)) return true;
+      }
+      return false;
+    },
     forms(word) {
       const forms = new Map<string, number>();
       const whole = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'giu');

@@ -163,6 +163,13 @@ describe('ask(): abstention', () => {
     expect(unknown.answer).toContain('It never mentions Kowalczyk.');
     expect(await ask('what magnitude was the earthquake that shook tarnow?')).toMatchObject({ kind: 'answer' });
     expect(seen!.question.constraints.namesWritten).toEqual(['Tarnow']);
+    // Chat spelling is no name: a contraction without its apostrophe, a slip of a common word.
+    const contracted = await ask('so theyre saying an earthquake shook tarnow: what magnitude was it?');
+    expect(contracted).toMatchObject({ kind: 'answer' });
+    expect(contracted.answer).not.toContain('never mentions');
+    const slipped = await ask('what magnitude was the earthquake that shok tarnow?');
+    expect(slipped.answer).not.toContain('never mentions');
+    expect(seen!.question.constraints.parties).toEqual(['Tarnow']);
   });
 
   it('follows abstainBelow: 1 abstains even on a good answer, 0 answers even off-topic, with the same confidence', async () => {

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { restoreCase, type CasingLookups } from '../../../src/qa/question/restoreCase.ts';
 
 /** A stand-in archive: how its text writes each word (sentence starts already left out), and a dictionary. */
-function lookups(forms: Record<string, Record<string, number>>, dictionary: string[] = []): CasingLookups {
+function lookups(forms: Record<string, Record<string, number>>, dictionary: string[] = [], slips: string[] = []): CasingLookups {
   return {
     forms: (word) => new Map(Object.entries(forms[word] ?? {})),
     isWord: (word) => dictionary.includes(word),
-    isStopword: (word) => ['who', 'did', 'the', 'at', 'in', 'what', 'was', 'of'].includes(word),
+    isStopword: (word) => ['who', 'did', 'the', 'at', 'in', 'what', 'was', 'of', 'where'].includes(word),
+    nearKnownWord: (word) => slips.includes(word),
   };
 }
 
@@ -26,6 +27,14 @@ describe('restoreCase: a lower-case question gets its names’ capitals back fro
     expect(restoreCase('who did federer beat in goa?', archive)).toBe('who did Federer beat in Goa?');
     expect(restoreCase('who did xiu beat?', archive)).toBe('who did xiu beat?');
     expect(restoreCase('who did the council meet?', archive)).toBe('who did the council meet?');
+  });
+
+  it('leaves a short unknown word one edit from a word the archive uses as typed: a slip, not a name', () => {
+    const withSlips = lookups({ goa: { Goa: 4 } }, ['people', 'meet'], ['peple', 'wher', 'federer']);
+    expect(restoreCase('who did the peple meet in goa?', withSlips)).toBe('who did the peple meet in Goa?');
+    expect(restoreCase('the peple did meet wher?', withSlips)).toBe('the peple did meet wher?');
+    // From six letters on, the spelling corrector has had its say: an unknown word is a name.
+    expect(restoreCase('who did federer meet?', withSlips)).toBe('who did Federer meet?');
   });
 
   it('does not look up a run of letters too long to be a word', () => {
