@@ -1,5 +1,6 @@
 import { irregularBase } from '../analyze/analyzeTerms.ts';
 import { PARTS_OF_SPEECH, type PartOfSpeech, type Synset, type WordNet } from './wordnet.ts';
+import { exceptionBases } from './wordnetExceptions.ts';
 
 /** How widely WordNet is read around a word: the part of `RelatedTermsOptions` that picks lemmas. */
 export interface WordNetReading {
@@ -118,12 +119,12 @@ export function lemmaCandidates(word: string, single: boolean): Array<[PartOfSpe
 
 /**
  * Whether WordNet lists a word, in any part of speech, as it is or by a base form ("hosted" →
- * host). Without WordNet's exception lists, the common irregular shapes are tried too
- * ("overtook" → overtake, "ridden" → ride, "undergone" → undergo, "hottest" → hot), so a
- * real word is not taken for a slip.
+ * host), an irregular form by WordNet's exception lists ("got" → get, "fled" → flee), and the
+ * common irregular shapes too ("overtook" → overtake, "ridden" → ride, "hottest" → hot), so a
+ * real word is not taken for a slip or a name.
  */
 export function isDictionaryWord(wordnet: WordNet, word: string): boolean {
-  const forms: Array<[PartOfSpeech, string]> = lemmaCandidates(word, true);
+  const forms: Array<[PartOfSpeech, string]> = [...lemmaCandidates(word, true), ...exceptionBases(word)];
   for (const base of irregularShapes(word)) for (const pos of PARTS_OF_SPEECH) forms.push([pos, base]);
   return forms.some(([pos, form]) => wordnet.senses(form, pos).length > 0);
 }

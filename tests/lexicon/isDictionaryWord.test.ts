@@ -16,6 +16,11 @@ describe('isDictionaryWord', () => {
     ['cried', true],
     ['applied', true],
     ['ties', true],
+    // WordNet's exception lists
+    ['got', true],
+    ['fled', true],
+    ['caught', true],
+    ['mice', true],
     ['jaishanker', false],
     ['parliment', false],
     ['goverment', false],

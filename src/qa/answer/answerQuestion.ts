@@ -10,7 +10,8 @@ import { analyzeQuestion, type QuestionAnalysis } from '../question/analyzeQuest
 import { cleanQuestion, hasSearchableText } from '../question/cleanQuestion.ts';
 import { correctSpelling, describeCorrections } from '../question/correctSpelling.ts';
 import { restoreApostrophes } from '../question/restoreApostrophes.ts';
-import { restoreCase } from '../question/restoreCase.ts';
+import { withoutName } from '../question/constraints.ts';
+import { positionalCapital, restoreCase } from '../question/restoreCase.ts';
 import { isFollowUp, type ConversationMemory } from '../question/conversationMemory.ts';
 import { dateAffinity, withinBounds } from '../question/questionDates.ts';
 import { asksForLatest } from '../question/asksForLatest.ts';
@@ -117,7 +118,8 @@ export async function answerQuestion(
   // Contractions typed without their apostrophe ("didnt") are function words, not slips.
   const spelt = correctSpelling(restoreApostrophes(text), archiveSpelling(index));
   // A question typed all in lower case gets its names' capitals back from the archive.
-  const asked = restoreCase(spelt.text, archiveCasing(index));
+  const casing = archiveCasing(index);
+  const asked = restoreCase(spelt.text, casing);
   const readAs = describeCorrections(spelt.corrections);
   const question = analyzeQuestion(asked, settings.now?.(), index.kindOf, index.isWord);
   const history = options.conversationId && mode === 'question' ? memory.recent(options.conversationId) : [];
@@ -173,7 +175,8 @@ export async function answerQuestion(
     const closest = closestDocs.map((docId, i) => toSource(index.meta(docId)!, i + 1));
     const bounds = options.since || options.until ? ` between ${options.since ?? 'the beginning'} and ${options.until ?? 'now'}` : '';
     const bestArticle = bestDoc ? index.article(bestDoc) : undefined;
-    const why = explainAbstention(question.constraints, bestArticle, archiveKnows(index, related), dated);
+    const named = withoutName(question.constraints, positionalCapital(asked, casing));
+    const why = explainAbstention(named, bestArticle, archiveKnows(index, related), dated);
     const listedBelow = `${why ? ` ${why}` : ''} The closest articles are listed below.`;
     const answer =
       mode === 'claim'

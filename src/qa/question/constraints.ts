@@ -63,6 +63,13 @@ export function questionConstraints(question: string, dates: readonly DateRange[
   };
 }
 
+/** The constraints without a name written so ("Got", a first word capitalised only for standing first). */
+export function withoutName(constraints: QuestionConstraints, written: string | undefined): QuestionConstraints {
+  if (written === undefined) return constraints;
+  const kept = constraints.namesWritten.map((w, i) => [w, i] as const).filter(([w]) => w !== written).map(([, i]) => i);
+  return { ...constraints, names: kept.map((i) => constraints.names[i]!), namesWritten: kept.map((i) => constraints.namesWritten[i]!) };
+}
+
 /** Four-digit years (not a decade like "1990s", which pins no single year). */
 export function yearsIn(text: string): string[] {
   const out: string[] = [];

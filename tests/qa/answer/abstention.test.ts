@@ -172,6 +172,13 @@ describe('ask(): abstention', () => {
     expect(seen!.question.constraints.parties).toEqual(['Tarnow']);
   });
 
+  it('does not say it never mentions a first word capitalised only for standing first', async () => {
+    const answer = await asker(archive())('Got any figures on the Wroclaw flood?');
+    expect(answer).toMatchObject({ kind: 'abstain' });
+    expect(answer.answer).toContain('It never mentions Wroclaw.');
+    expect(answer.answer).not.toContain('Got');
+  });
+
   it('follows abstainBelow: 1 abstains even on a good answer, 0 answers even off-topic, with the same confidence', async () => {
     const good = 'What was the magnitude of the earthquake that shook Tarnow?';
     const strict = await asker(archive(), { abstainBelow: 1 })(good);
