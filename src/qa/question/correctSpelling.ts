@@ -38,9 +38,14 @@ export function describeCorrections(corrections: readonly Correction[]): string 
 
 /**
  * Shorter words have too many neighbours one edit away ("stats" → "state", "sould" →
- * "soul"): below this many letters a word is never corrected.
+ * "soul"): below this many letters a word is corrected only as the next constant says.
  */
 const SHORTEST_CORRECTED = 6;
+/**
+ * Shorter words still, typed in lower case, are corrected only to the one word one edit away
+ * that the archive uses, when it is a dictionary word ("peple" → "people").
+ */
+const SHORTEST_LOWER_CASE_CORRECTED = 4;
 /** Longer runs of letters are no words (pasted noise): trying each edit of them is all cost. */
 const LONGEST_CORRECTED = 30;
 /** Candidates checked against the archive's text (`writes`), the likeliest first. */
@@ -59,9 +64,11 @@ export function correctSpelling(question: string, lookups: SpellingLookups): { t
     if (/[\p{N}'’]/u.test(before) || /[\p{N}]/u.test(after)) return word;
     const lower = word.toLowerCase();
     const length = [...lower].length;
-    if (length < SHORTEST_CORRECTED || length > LONGEST_CORRECTED || lookups.isStopword(lower)) return word;
+    const short = length < SHORTEST_CORRECTED;
+    // A short capitalised word is likelier a name the archive lacks ("Kohl") than a slip.
+    if ((short && (length < SHORTEST_LOWER_CASE_CORRECTED || word !== lower)) || length > LONGEST_CORRECTED || lookups.isStopword(lower)) return word;
     if (lookups.frequency(lower) > 0 || lookups.isWord(lower)) return word;
-    const best = commonestNeighbour(lower, lookups);
+    const best = commonestNeighbour(lower, lookups, short);
     if (!best) return word;
     const to = inCaseOf(word, best);
     corrections.push({ from: word, to });
@@ -75,7 +82,7 @@ export function correctSpelling(question: string, lookups: SpellingLookups): { t
  * chunks use its term, then a dictionary word before another spelling of the same term
  * ("government" before "governent"), then alphabetically; the first the archive writes.
  */
-function commonestNeighbour(word: string, lookups: SpellingLookups): string | undefined {
+function commonestNeighbour(word: string, lookups: SpellingLookups, onlyOne = false): string | undefined {
   const first = word[0];
   const candidates: Array<{ word: string; uses: number; isWord: boolean }> = [];
   for (const candidate of oneEditAway(word)) {
@@ -85,6 +92,7 @@ function commonestNeighbour(word: string, lookups: SpellingLookups): string | un
     const uses = lookups.frequency(candidate);
     if (uses > 0) candidates.push({ word: candidate, uses, isWord: lookups.isWord(candidate) });
   }
+  if (onlyOne && (candidates.length !== 1 || !candidates[0]!.isWord)) return undefined;
   candidates.sort((a, b) => b.uses - a.uses || Number(b.isWord) - Number(a.isWord) || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
   return candidates.slice(0, MOST_CHECKED).find((c) => lookups.writes(c.word))?.word;
 }

@@ -40,7 +40,18 @@ describe('correctSpelling', () => {
     expect(correctSpelling('How long did they deliberate?', lookups).corrections).toEqual([]);
   });
 
-  it('never corrects a short word, a first letter, or a word glued to a digit', () => {
+  it('reads a short lower-case slip as the one dictionary word one edit away the archive uses, and only then', () => {
+    const lookups = archive({ people: 30, pupil: 2, many: 9, money: 9, naval: 4 }, { words: ['people', 'pupil', 'many', 'money', 'naval'] });
+    expect(correctSpelling('how many peple fled', lookups)).toEqual({ text: 'how many people fled', corrections: [{ from: 'peple', to: 'people' }] });
+    // "mony": many and money are both one edit away.
+    expect(correctSpelling('how much mony', lookups).corrections).toEqual([]);
+    // Capitalised, a short word is likelier a name the archive lacks; typed in lower case, such
+    // a name is taken for a slip too (the reply says what it was read as).
+    expect(correctSpelling('Who did Nadal beat', lookups).corrections).toEqual([]);
+    expect(correctSpelling('who did nadal beat', lookups).text).toBe('who did naval beat');
+  });
+
+  it('never corrects a short word with several neighbours, a first letter, or a word glued to a digit', () => {
     const lookups = archive({ seats: 9, serve: 9, boeing: 9, states: 9 });
     expect(correctSpelling('What stats', lookups).corrections).toEqual([]);
     expect(correctSpelling('Which staets', lookups).text).toBe('Which states');
