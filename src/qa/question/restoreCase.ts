@@ -8,10 +8,10 @@
  * name nobody here has written, and is capitalised ("federer" → "Federer"). Left alone:
  * questions with any capital (their writer chose), stopwords, dictionary words the archive
  * does not write, unknown words of fewer than `SHORTEST_NAME` letters, and runs of letters too
- * long to be words. An unknown word shorter than the spelling corrector reads
- * (`SHORTEST_SLIP_CHECKED`) one edit from a word the archive uses is likelier a slip of it than
- * a name ("peple", "wher"): it is left as typed, not declined as a story the archive lacks
- * ("It never mentions Peple"). Pure, given the lookups.
+ * long to be words. An unknown word shorter than `SHORTEST_SLIP_CHECKED` one edit from a word
+ * the archive uses is likelier a slip of it than a name ("wher", or "peple" where the spelling
+ * corrector found more than one word it may stand for): it is left as typed, not declined as a
+ * story the archive lacks ("It never mentions Peple"). Pure, given the lookups.
  */
 export interface CasingLookups {
   /** How the archive writes a word, each form with how often (sentence starts left out); empty when it never does. */
@@ -25,7 +25,10 @@ export interface CasingLookups {
 
 /** Shorter unknown words are as likely slips as names ("teh", "wat"). */
 const SHORTEST_NAME = 4;
-/** From this length on the spelling corrector has read the word already (correctSpelling.ts). */
+/**
+ * From this length on the spelling corrector has had its say (correctSpelling.ts): a word it
+ * left alone has no neighbour the archive writes, and is a name.
+ */
 const SHORTEST_SLIP_CHECKED = 6;
 /** Longer runs of letters are no words (pasted noise): not looked up. */
 const LONGEST_WORD = 30;
