@@ -27,7 +27,7 @@ export interface CasingLookups {
 const SHORTEST_NAME = 4;
 /**
  * From this length on the spelling corrector has had its say (correctSpelling.ts): a word it
- * left alone has no neighbour the archive writes, and is a name.
+ * left alone is read as a name.
  */
 const SHORTEST_SLIP_CHECKED = 6;
 /** Longer runs of letters are no words (pasted noise): not looked up. */
