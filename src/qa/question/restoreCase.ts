@@ -6,7 +6,8 @@
  * start of a sentence, takes its commonest capitalised form ("lavrov" → "Lavrov", "nasa" →
  * "NASA", "iphone" → "iPhone"); a word the archive never writes and no dictionary lists is a
  * name nobody here has written, and is capitalised ("federer" → "Federer"). Left alone:
- * questions with any capital (their writer chose), stopwords, dictionary words the archive
+ * questions with a capital past their first letter (their writer chose; the first letter alone
+ * is a phone's doing, and that word is left as it is), stopwords, dictionary words the archive
  * does not write, unknown words of fewer than `SHORTEST_NAME` letters, and runs of letters too
  * long to be words. An unknown word shorter than `SHORTEST_SLIP_CHECKED` one edit from a word
  * the archive uses is likelier a slip of it than a name ("wher", or "peple" where the spelling
@@ -36,8 +37,11 @@ const WORD = /\p{L}+/gu;
 const CAPITAL = /\p{Lu}/u;
 
 export function restoreCase(question: string, lookups: CasingLookups): string {
-  if (CAPITAL.test(question)) return question;
-  return question.replace(WORD, (word) => {
+  // A phone capitalises the first letter whatever was typed: that capital alone is no choice.
+  const first = /\p{L}/u.exec(question);
+  if (CAPITAL.test(first ? question.slice(first.index + 1) : question)) return question;
+  return question.replace(WORD, (word, offset: number) => {
+    if (first && offset === first.index) return word;
     if ([...word].length > LONGEST_WORD || lookups.isStopword(word)) return word;
     const forms = lookups.forms(word);
     if (forms.size === 0) {

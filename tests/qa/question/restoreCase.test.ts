@@ -43,7 +43,13 @@ describe('restoreCase: a lower-case question gets its names’ capitals back fro
     expect(restoreCase(`what is ${noise} in goa?`, refusing)).toBe(`what is ${noise} in Goa?`);
   });
 
-  it('leaves a question with any capital as its writer wrote it', () => {
+  it('reads a question whose only capital is its first letter, as a phone types it, as typed in lower case', () => {
+    expect(restoreCase('Who did lavrov meet in goa?', archive)).toBe('Who did Lavrov meet in Goa?');
+    expect(restoreCase('Resort in goa?', archive)).toBe('Resort in Goa?');
+    expect(restoreCase('“Who did federer beat?', archive)).toBe('“Who did Federer beat?');
+  });
+
+  it('leaves a question with a capital past its first letter as its writer wrote it', () => {
     expect(restoreCase('who did lavrov meet in Goa?', archive)).toBe('who did lavrov meet in Goa?');
   });
 });
