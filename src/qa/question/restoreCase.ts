@@ -40,8 +40,9 @@ export function restoreCase(question: string, lookups: CasingLookups): string {
   // A phone capitalises the first letter whatever was typed: that capital alone is no choice.
   const first = /\p{L}/u.exec(question);
   if (CAPITAL.test(first ? question.slice(first.index + 1) : question)) return question;
+  const firstCapitalised = first !== null && CAPITAL.test(first[0]);
   return question.replace(WORD, (word, offset: number) => {
-    if (first && offset === first.index) return word;
+    if (firstCapitalised && offset === first.index) return word;
     if ([...word].length > LONGEST_WORD || lookups.isStopword(word)) return word;
     const forms = lookups.forms(word);
     if (forms.size === 0) {

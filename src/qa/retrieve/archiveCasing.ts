@@ -53,7 +53,7 @@ export function archiveCasing(index: LoadedIndex): CasingLookups {
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 /**
- * Where `word` stands in `text` as a whole word, in any case. A scan of the lower-cased text:
+ * Where `word` (letters only) stands in `text` as a whole word, in any case. A scan of the lower-cased text:
  * a case-insensitive Unicode regular expression with look-arounds cost 1.7 ms a word on five
  * chunks, most of a lower-case question's time. Where lower-casing changes a text's length
  * ("İ"), the expression is used.

@@ -47,6 +47,8 @@ describe('restoreCase: a lower-case question gets its names’ capitals back fro
     expect(restoreCase('Who did lavrov meet in goa?', archive)).toBe('Who did Lavrov meet in Goa?');
     expect(restoreCase('Resort in goa?', archive)).toBe('Resort in Goa?');
     expect(restoreCase('“Who did federer beat?', archive)).toBe('“Who did Federer beat?');
+    // A first word typed in lower case is restored as any other.
+    expect(restoreCase('lavrov did meet in goa?', archive)).toBe('Lavrov did meet in Goa?');
   });
 
   it('leaves a question with a capital past its first letter as its writer wrote it', () => {
