@@ -99,7 +99,8 @@ function walk(wordnet: WordNet, synset: Synset, lemma: string, visit: (lemma: st
 
 /**
  * Base forms a word may be listed under, by part of speech: WordNet's "morphy" detachment
- * rules (no exception lists ship with the package; `stemWord`'s irregular forms stand in).
+ * rules, and the analyser's irregular form ("fled" → flee; the exception-list forms it chose,
+ * src/lexicon/irregularForms.ts).
  */
 export function lemmaCandidates(word: string, single: boolean): Array<[PartOfSpeech, string]> {
   const forms = new Set([word]);

@@ -95,6 +95,18 @@ export class WordNet {
   }
 
   /**
+   * How often a lemma was met in this part of speech in WordNet's sense-tagged texts (its
+   * index line's tagsense_cnt; 0 when it is not a lemma there): "ground" as a noun 6, "ate" 0.
+   */
+  taggedUses(lemma: string, pos: PartOfSpeech): number {
+    const line = this.findIndexLine(pos, lemma.toLowerCase().replace(/ /g, '_'));
+    if (!line) return 0;
+    // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+    const fields = line.split(' ');
+    return Number(fields[4 + Number(fields[3]) + 1]) || 0;
+  }
+
+  /**
    * Whether some multi-word lemma begins with `word` ("middle" for "middle east"). A question
    * of ten words has a score of two- and three-word spans, almost none of them lemmas: this
    * answers for them with one set lookup instead of a lookup per form and part of speech.

@@ -17,14 +17,24 @@ const FILES: ReadonlyArray<[PartOfSpeech, string]> = [
 
 let lists: Array<[PartOfSpeech, ExceptionList]> | undefined;
 
-/** The base forms WordNet lists an irregular form under, by part of speech (none for a regular word). */
-export function exceptionBases(word: string): Array<[PartOfSpeech, string]> {
+function exceptionLists(): Array<[PartOfSpeech, ExceptionList]> {
   if (!lists) {
     const require = createRequire(import.meta.url);
     lists = FILES.map(([pos, file]) => [pos, require(file) as ExceptionList]);
   }
+  return lists;
+}
+
+/** One part of speech's list, form → its base forms, in the file's order. */
+export function exceptionList(pos: 'v' | 'n'): Array<[form: string, bases: string[]]> {
+  const list = exceptionLists().find(([p]) => p === pos)![1];
+  return Object.entries(list).map(([form, bases]) => [form, Array.isArray(bases) ? bases : [bases]]);
+}
+
+/** The base forms WordNet lists an irregular form under, by part of speech (none for a regular word). */
+export function exceptionBases(word: string): Array<[PartOfSpeech, string]> {
   const out: Array<[PartOfSpeech, string]> = [];
-  for (const [pos, list] of lists) {
+  for (const [pos, list] of exceptionLists()) {
     // Own keys only: a word such as "constructor" must not find the prototype's.
     if (!Object.hasOwn(list, word)) continue;
     const bases = list[word]!;

@@ -106,3 +106,27 @@ describe('a final double consonant', () => {
     expect(stemWord('call')).toBe('call');
   });
 });
+
+describe('irregular forms (WordNet exception lists, src/analyze/irregularForms.json)', () => {
+  it('brings a past tense or irregular plural to its base\'s stem', () => {
+    for (const [form, base] of [
+      ['fled', 'flee'],
+      ['swam', 'swim'],
+      ['taught', 'teach'],
+      ['crises', 'crisis'],
+      ['mice', 'mouse'],
+      ['met', 'meet'],
+      ['left', 'leave'],
+    ]) {
+      expect(stemWord(form!), form).toBe(stemWord(base!));
+    }
+    expect(analyzeTerms('They fled the crises')).toEqual(analyzeTerms('they flee the crisis'));
+  });
+
+  it('keeps words of their own apart from the verb they are also a form of', () => {
+    expect(stemWord('ground')).not.toBe(stemWord('grind'));
+    expect(stemWord('wound')).not.toBe(stemWord('wind'));
+    expect(stemWord('leaves')).toBe(stemWord('leave'));
+    expect(stemWord('leaves')).not.toBe(stemWord('leaf'));
+  });
+});

