@@ -112,10 +112,22 @@ export function lemmaCandidates(word: string, single: boolean): Array<[PartOfSpe
   // Verbs whose base ends in -y or is a short -e word: "cried" → cry, "applied" → apply, "died" → die, "ties" → tie.
   if (word.endsWith('ied') && word.length > 4) forms.add(`${word.slice(0, -3)}y`);
   if (/^\p{L}{2}e[ds]$/u.test(word)) forms.add(word.slice(0, -1));
-  if (single) forms.add(irregularBase(word));
   const out: Array<[PartOfSpeech, string]> = [];
   for (const pos of PARTS_OF_SPEECH) for (const form of forms) out.push([pos, form]);
+  if (single) out.push(...irregularLemmas(word));
   return out;
+}
+
+/**
+ * The analyser's base of an irregular form, under the parts of speech whose exception list
+ * gives it: "born" is the verb bear, never the animal; "crises" the noun crisis. A base no
+ * list gives ("people" → person) is looked up in every part of speech.
+ */
+function irregularLemmas(word: string): Array<[PartOfSpeech, string]> {
+  const base = irregularBase(word);
+  if (base === word) return [];
+  const listed = exceptionBases(word).filter(([, b]) => b === base);
+  return listed.length > 0 ? listed : PARTS_OF_SPEECH.map((pos) => [pos, base]);
 }
 
 /**

@@ -109,6 +109,20 @@ describe('relatedTerms', () => {
     expect(forms('diplomats')).toContain('diplomat');
     expect(lemmaCandidates('met', true).map(([, l]) => l)).toContain('meet');
   });
+
+  it('looks an irregular form\'s base up only where its exception list files it', () => {
+    const lemmas = (w: string) => lemmaCandidates(w, true).map(([pos, l]) => `${pos}:${l}`);
+    // "born" is the verb bear (give birth), never the animal.
+    expect(lemmas('born')).toContain('v:bear');
+    expect(lemmas('born')).not.toContain('n:bear');
+    expect(lemmas('crises')).toContain('n:crisis');
+    expect(lemmas('crises')).not.toContain('v:crisis');
+    // A base no list gives is looked up in every part of speech.
+    expect(lemmas('people')).toEqual(expect.arrayContaining(['n:person', 'v:person']));
+    const related = relatedTerms(wordnet, 'Where was she born?', () => true, () => 1);
+    expect(related.get('bear')?.has('birth')).toBe(true);
+    expect(related.get('bear')?.has('bruin')).toBe(false);
+  });
 });
 
 describe('relatedTerms of prepositions', () => {
