@@ -1,6 +1,7 @@
 import { foldAccents, isStopword, stemWord } from '../../analyze/analyzeTerms.ts';
 import type { LoadedIndex } from '../../store/loadedIndex.ts';
 import type { SpellingLookups } from '../question/correctSpelling.ts';
+import { wholeWordAt } from './wholeWordAt.ts';
 
 /**
  * Chunks read to see whether the archive writes a word (its term's best ones). A term may be
@@ -15,10 +16,9 @@ export function archiveSpelling(index: LoadedIndex): SpellingLookups {
     isWord: (word) => index.isWord(word),
     isStopword,
     writes(word) {
-      const whole = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'iu');
       for (const text of termChunkTexts(index, word, CHUNKS_READ)) {
         // Accents folded, as the index reads them: "zurich" is written in "Zürich".
-        if (whole.test(foldAccents(text.toLowerCase()))) return true;
+        if (wholeWordAt(foldAccents(text.toLowerCase()), word).length > 0) return true;
       }
       return false;
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { archiveCasing, wholeWordAt } from '../../../src/qa/retrieve/archiveCasing.ts';
+import { archiveCasing } from '../../../src/qa/retrieve/archiveCasing.ts';
+import { wholeWordAt } from '../../../src/qa/retrieve/wholeWordAt.ts';
 import { buildIndex } from '../../support/qaFixtures.ts';
 
 describe('archiveCasing: the forms an archive writes a word in', () => {
