@@ -2,8 +2,8 @@ import { answerHit, citationCorrect } from '../eval/metrics.ts';
 import type { EvalQuestion } from '../eval/questions.ts';
 import { ABSTENTION_FEATURES, ABSTENTION_FORMAT, abstentionRow } from '../qa/answer/abstention.ts';
 import type { AnswerSettings, Inspection } from '../qa/answer/answerQuestion.ts';
-import { featureRow, SENTENCE_FEATURES } from '../qa/extract/features.ts';
-import { RANKER_FORMAT, type RankedSentence, type RankerModel } from '../qa/extract/ranker.ts';
+import { featureRow, SENTENCE_FEATURES, WITHIN_ARTICLE_ONLY } from '../qa/extract/features.ts';
+import { bestArticleFirst, RANKER_FORMAT, type RankedSentence, type RankerModel } from '../qa/extract/ranker.ts';
 import type { Archive, Answer } from '../qa/types.ts';
 import { fitListwiseRanker, softmax } from './listwiseRanker.ts';
 import { fitLogistic, predictLogistic } from './logisticRegression.ts';
@@ -43,6 +43,7 @@ export interface RankerFileContent {
   format: typeof RANKER_FORMAT;
   features: string[];
   weights: number[];
+  withinArticle: number[];
   secondRatio: number;
   trainedOn: Record<string, number>;
 }
@@ -96,22 +97,33 @@ export async function trainModels(
 
   // 1. Candidates and their features (features do not depend on the ranker's weights).
   const neutral: RankerModel = { weights: SENTENCE_FEATURES.map((f) => (f === 'coverage' ? 1 : 0)), secondRatio: 0.5 };
-  const groups: Array<{ set: string; rows: number[][]; relevant: boolean[]; weight: number }> = [];
+  const groups: RankingGroups = [];
   for (const set of sets.filter((s) => s.ranker)) {
     const seen = await askAll(set, set.questions.filter((q) => q.answerable && q.answers.length > 0), neutral);
     const usable = seen.filter((s) => s.inspection?.ranked.some((r) => holdsAnswer(s.question, r)));
     for (const s of usable) {
       const ranked = s.inspection!.ranked;
-      groups.push({ set: set.name, rows: ranked.map((r) => featureRow(r.features)), relevant: ranked.map((r) => holdsAnswer(s.question, r)), weight: 1 / usable.length });
+      groups.push({
+        set: set.name,
+        rows: ranked.map((r) => featureRow(r.features)),
+        relevant: ranked.map((r) => holdsAnswer(s.question, r)),
+        docs: ranked.map((r) => r.sentence.docId),
+        weight: 1 / usable.length,
+      });
     }
     o.log(`${set.name}: ${usable.length} of ${seen.length} answerable questions have a candidate holding the answer`);
   }
-  const weights = fitListwiseRanker(groups, { l2: o.l2 });
-  const secondRatio = chooseSecondRatio(groups, weights, o.secondSentenceCost);
+  // The first stage never reads what only tells an article's sentences apart (its weight is 0).
+  const acrossArticles = SENTENCE_FEATURES.map((f) => !WITHIN_ARTICLE_ONLY.has(f));
+  const weights = fitListwiseRanker(groups.map((g) => ({ ...g, rows: g.rows.map((x) => x.map((v, i) => (acrossArticles[i] ? v : 0))) })), { l2: o.l2 });
+  const withinArticle = fitListwiseRanker(insideAnsweringArticle(groups), { l2: o.l2 });
+  const secondRatio = chooseSecondRatio(groups, weights, o.secondSentenceCost, withinArticle);
 
   // 2. Abstention: ask again with the fitted ranker; label 1 when the answer is right.
   const rows: Array<{ set: string; x: number[]; y: 0 | 1; weight: number; answerable: boolean }> = [];
   for (const set of sets.filter((s) => s.abstention)) {
+    // Judged on the first stage's own answers: whether the archive answers is its call, and
+    // the confidence reads its pick (answerQuestion.ts).
     const seen = (await askAll(set, set.questions, { weights, secondRatio })).filter((s) => s.inspection?.features);
     const weight = (set.abstentionWeight ?? 1) / seen.length;
     for (const s of seen) rows.push({ set: set.name, x: abstentionRow(s.inspection!.features!), y: isRight(s) ? 1 : 0, weight, answerable: s.question.answerable });
@@ -122,7 +134,7 @@ export async function trainModels(
 
   const trainedOn = Object.fromEntries(sets.map((s) => [s.name, s.questions.length]));
   return {
-    ranker: { format: RANKER_FORMAT, features: [...SENTENCE_FEATURES], weights: weights.map((w) => round(w)), secondRatio, trainedOn },
+    ranker: { format: RANKER_FORMAT, features: [...SENTENCE_FEATURES], weights: weights.map((w) => round(w)), withinArticle: withinArticle.map((w) => round(w)), secondRatio, trainedOn },
     abstention: { format: ABSTENTION_FORMAT, features: [...ABSTENTION_FEATURES], intercept: round(fitted.intercept), weights: fitted.weights.map((w) => round(w)), threshold, trainedOn },
   };
 }
@@ -143,11 +155,35 @@ function isRight(seen: Seen): boolean {
   return q.answers.length > 0 ? answerHit(q, seen.answer) && citationCorrect(q, seen.answer) : citationCorrect(q, seen.answer);
 }
 
+/** A training question's candidates: feature rows, which hold the answer, and their articles. */
+type RankingGroups = Array<{ set: string; rows: number[][]; relevant: boolean[]; docs: string[]; weight: number }>;
+
+/**
+ * What the second stage learns from: each question's candidates inside the article that holds
+ * its answer (the first candidate holding it, in the order collected), when there are two or more.
+ */
+export function insideAnsweringArticle(groups: RankingGroups): RankingGroups {
+  const out: RankingGroups = [];
+  for (const g of groups) {
+    const answering = g.docs[g.relevant.indexOf(true)];
+    const mine = g.docs.map((_, i) => i).filter((i) => g.docs[i] === answering);
+    if (mine.length < 2) continue;
+    out.push({ set: g.set, rows: mine.map((i) => g.rows[i]!), relevant: mine.map((i) => g.relevant[i]!), docs: mine.map((i) => g.docs[i]!), weight: g.weight });
+  }
+  return out;
+}
+
 /**
  * The second-sentence ratio with the best hit@2 per set, less what the second sentences cost
- * the reader, each set weighing the same.
+ * the reader, each set weighing the same. The places are the first stage's, their sentences
+ * the second stage's (`bestArticleFirst`), as on the answer path.
  */
-export function chooseSecondRatio(groups: ReadonlyArray<{ set: string; rows: number[][]; relevant: boolean[] }>, weights: readonly number[], cost: number): number {
+export function chooseSecondRatio(
+  groups: ReadonlyArray<{ set: string; rows: number[][]; relevant: boolean[]; docs?: string[] }>,
+  weights: readonly number[],
+  cost: number,
+  withinArticle?: readonly number[],
+): number {
   const sets = [...new Set(groups.map((g) => g.set))];
   let best = { ratio: 0.5, value: -Infinity };
   for (const ratio of SECOND_RATIOS) {
@@ -161,7 +197,15 @@ export function chooseSecondRatio(groups: ReadonlyArray<{ set: string; rows: num
         const order = p.map((_, i) => i).sort((a, b) => p[b]! - p[a]! || a - b);
         const first = order[0]!;
         const second = order[1] !== undefined && p[order[1]]! >= ratio * p[first]! ? order[1] : undefined;
-        if (g.relevant[first] || (second !== undefined && g.relevant[second])) hits++;
+        // Which sentences fill those places once the best article's are reordered.
+        const filled =
+          withinArticle && g.docs
+            ? bestArticleFirst(
+                order.map((i) => g.docs![i]!),
+                order.map((i) => g.rows[i]!.reduce((z, xi, k) => z + withinArticle[k]! * xi, 0)),
+              ).map((k) => order[k]!)
+            : order;
+        if (g.relevant[filled[0]!] || (second !== undefined && g.relevant[filled[1]!])) hits++;
         if (second !== undefined) seconds++;
       }
       value += (hits - cost * seconds) / mine.length;

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readQuestions } from '../../src/eval/questions.ts';
-import { chooseSecondRatio, chooseThreshold, holdsAnswer, trainModels } from '../../src/learn/trainModels.ts';
+import { chooseSecondRatio, chooseThreshold, holdsAnswer, insideAnsweringArticle, trainModels } from '../../src/learn/trainModels.ts';
+import { SENTENCE_FEATURES, WITHIN_ARTICLE_ONLY } from '../../src/qa/extract/features.ts';
 import { parseAbstentionFile } from '../../src/qa/answer/abstention.ts';
 import type { AnswerSettings } from '../../src/qa/answer/answerQuestion.ts';
 import { parseRankerFile } from '../../src/qa/extract/ranker.ts';
@@ -28,6 +29,10 @@ describe('trainModels', () => {
     expect(first.ranker.trainedOn).toEqual({ seeds: 30 });
     // Coverage of the question's words is what answers share most: it must count for them.
     expect(first.ranker.weights[first.ranker.features.indexOf('coverage')]).toBeGreaterThan(0);
+    // Two stages: the article's choice never reads what only tells an article's sentences apart.
+    expect(first.ranker.withinArticle).toHaveLength(SENTENCE_FEATURES.length);
+    for (const feature of WITHIN_ARTICLE_ONLY) expect(first.ranker.weights[SENTENCE_FEATURES.indexOf(feature)]).toBe(0);
+    expect(first.ranker.withinArticle.some((w) => w !== 0)).toBe(true);
   });
 });
 
@@ -100,6 +105,17 @@ describe('chooseThreshold', () => {
   });
 });
 
+describe('insideAnsweringArticle', () => {
+  it('keeps each question\'s candidates from the article holding its answer, when there are two or more', () => {
+    const groups = [
+      { set: 's', rows: [[1], [2], [3], [4]], relevant: [false, true, false, false], docs: ['x', 'y', 'x', 'y'], weight: 0.5 },
+      // The answering article has one candidate: nothing to order inside it.
+      { set: 's', rows: [[1], [2]], relevant: [true, false], docs: ['x', 'y'], weight: 0.5 },
+    ];
+    expect(insideAnsweringArticle(groups)).toEqual([{ set: 's', rows: [[2], [4]], relevant: [true, false], docs: ['y', 'y'], weight: 0.5 }]);
+  });
+});
+
 describe('chooseSecondRatio', () => {
   it('quotes a second sentence only when it brings the answer often enough to pay its cost', () => {
     // The answer is always the second best, at half the first's probability.
@@ -108,5 +124,13 @@ describe('chooseSecondRatio', () => {
     // Never the second: the second sentence only costs.
     const never = Array.from({ length: 10 }, () => ({ set: 's', rows: [[Math.log(2)], [0], [-5]], relevant: [true, false, false] }));
     expect(chooseSecondRatio(never, [1], 0.05)).toBeGreaterThan(0.5);
+  });
+
+  it('counts the sentences the second stage puts in the first two places', () => {
+    // One article; the first stage ranks the answer third, where no second sentence reaches it,
+    // and the second stage brings it second. Feature 0 is the first stage's, 1 the second's.
+    const groups = Array.from({ length: 10 }, () => ({ set: 's', rows: [[2, 2], [1, 0], [0, 1]], relevant: [false, false, true], docs: ['a', 'a', 'a'] }));
+    expect(chooseSecondRatio(groups, [1, 0], 0.05)).toBeGreaterThan(0.3);
+    expect(chooseSecondRatio(groups, [1, 0], 0.05, [0, 1])).toBeLessThanOrEqual(0.3);
   });
 });

@@ -161,7 +161,11 @@ export async function answerQuestion(
     return judged;
   };
   const quoted = pickSentences(ranked, ranker.secondRatio, question.answerType, new Set(previous?.quoted ?? []), anotherStory);
-  const features = abstentionFeatures(index, { question: { ...question, dates, weights: terms }, ranked, quoted, related });
+  // Whether the archive answers is judged on the first stage's own choice: a quote chosen for
+  // holding the question's words would make an unanswerable question look answered.
+  const judgedRanked = ranker.withinArticle ? rankSentences(featured, { ...ranker, withinArticle: undefined }) : ranked;
+  const judgedQuoted = ranker.withinArticle ? pickSentences(judgedRanked, ranker.secondRatio, question.answerType, new Set(previous?.quoted ?? []), anotherStory) : quoted;
+  const features = abstentionFeatures(index, { question: { ...question, dates, weights: terms }, ranked: judgedRanked, quoted: judgedQuoted, related });
   const abstention = settings.abstention ?? shippedAbstention();
   // An article that names none of the question's parties tells another story: nothing in it answers.
   const confidence = anotherStory(ranked[0]) ? 0 : confidenceOf(features, abstention);

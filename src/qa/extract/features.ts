@@ -7,6 +7,7 @@ import type { Sentence } from '../../corpus/types.ts';
 import { neighboursOf, type CandidateSentence } from './candidates.ts';
 import { readingOf, wordsOf, type SentenceWords } from './sentenceReading.ts';
 import { wordRarity } from './wordRarity.ts';
+import { analyzeTerms } from '../../analyze/analyzeTerms.ts';
 
 /**
  * What is measured of each candidate sentence: the ranking signals, each a small pure
@@ -17,10 +18,18 @@ import { wordRarity } from './wordRarity.ts';
  * least two of them (docs/quality.md lists those that went: lead, position, title, dense,
  * proximity, length, restatement, corroboration).
  */
-export const SENTENCE_FEATURES = ['coverage', 'window', 'order', 'bm25', 'context', 'article', 'typed', 'typedDetail', 'answerNear', 'focusNear', 'dateIn', 'dateOut'] as const;
+export const SENTENCE_FEATURES = ['coverage', 'window', 'order', 'bm25', 'context', 'article', 'typed', 'typedDetail', 'answerNear', 'focusNear', 'dateIn', 'dateOut', 'offTitle'] as const;
 
 export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
 export type SentenceFeatures = Record<SentenceFeature, number>;
+
+/**
+ * Features read only when ordering the best article's own sentences (ranker.ts), never when
+ * choosing the article. `offTitle` discounts the words of an article's headline, which tells
+ * its sentences apart (every sentence of a report repeats the story's words); across articles
+ * it would mark down the one whose headline matches the question, and with it the confidence.
+ */
+export const WITHIN_ARTICLE_ONLY: ReadonlySet<SentenceFeature> = new Set(['offTitle']);
 
 /** The question as extraction reads it. */
 export interface QuestionForFeatures {
@@ -123,6 +132,13 @@ export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatur
   const articleCoverage = memo((docId: string) => coverageOf(slotScores(index.articleTerms(docId))));
   // Each sentence is a candidate and the neighbour of two others: scored once per question.
   const sentenceScores = memo((sentence: Sentence) => slotScores(readingOf(index, sentence).terms));
+  // Each question term's share of the sentence measure, less what the article's headline says.
+  const offTitleShares = memo((docId: string) => {
+    const headline = slotScores(new Set(analyzeTerms(index.article(docId)?.title ?? '')));
+    const shares = qTerms.map((_, i) => (1 - headline[i]!) * qWeights[i]! * qPresence[i]!);
+    const mass = shares.reduce((a, b) => a + b, 0);
+    return mass > 0 ? shares.map((share) => share / mass) : undefined;
+  });
   const dateOf = memo((docId: string) => dateAffinity(index.meta(docId)?.date ?? null, [...question.dates]));
 
   const bm25Of = (terms: readonly string[], chars: number) => {
@@ -160,6 +176,7 @@ export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatur
       focusNear: words && question.focusTerms?.size ? nearness(offsets, words, question.focusTerms) : 0,
       dateIn: date === 1 ? 1 : 0,
       dateOut: date === 0 ? 1 : 0,
+      offTitle: offTitleOf(own, offTitleShares(c.sentence.docId)),
     };
     return { ...c, features };
   });
@@ -169,6 +186,14 @@ export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatur
   for (const f of featured) f.features.bm25 /= bestBm25;
 
   return featured;
+}
+
+/** How much of the question a sentence covers beyond its article's headline (0 when the headline says it all). */
+function offTitleOf(own: Float64Array, shares: readonly number[] | undefined): number {
+  if (!shares) return 0;
+  let sum = 0;
+  for (let i = 0; i < shares.length; i++) sum += shares[i]! * own[i]!;
+  return sum;
 }
 
 /** Words a candidate answer may sit from the nearest question word and still count as beside it. */

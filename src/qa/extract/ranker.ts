@@ -3,17 +3,21 @@ import { z } from 'zod';
 import { featureRow, SENTENCE_FEATURES, type FeaturedSentence } from './features.ts';
 
 /**
- * The sentence ranker: a linear score over `SENTENCE_FEATURES`, with weights learned by
- * `npm run train` (a listwise softmax fit, src/learn/listwiseRanker.ts) and saved in
+ * The sentence ranker, in two stages over `SENTENCE_FEATURES`: a linear score over all the
+ * candidates, which chooses the article and how sure the answer is, then a second linear
+ * score that orders the best article's own sentences. Both sets of weights are learned by
+ * `npm run train` (listwise softmax fits, src/learn/listwiseRanker.ts) and saved in
  * `ranker.json` beside this file. The file names its features, so a weights file from
  * another feature list is refused at start-up instead of silently misread.
  */
-export const RANKER_FORMAT = 1;
+export const RANKER_FORMAT = 2;
 
 const rankerFileSchema = z.object({
   format: z.literal(RANKER_FORMAT),
   features: z.array(z.string()),
   weights: z.array(z.number()),
+  /** Weights that order the best article's sentences among themselves (fitted inside the answering article). */
+  withinArticle: z.array(z.number()),
   /** A second sentence is quoted when its softmax probability is at least this share of the first's. */
   secondRatio: z.number().min(0).max(1),
   /** What it was fitted on, for the record (sets, counts, options). */
@@ -24,11 +28,17 @@ export type RankerFile = z.infer<typeof rankerFileSchema>;
 
 export interface RankerModel {
   weights: readonly number[];
+  /** Without them, the best article's sentences stay in the order of `weights`. */
+  withinArticle?: readonly number[];
   secondRatio: number;
 }
 
 export interface RankedSentence extends FeaturedSentence {
-  /** The ranker's linear score (higher is better; softmax over a question's candidates gives P(answer)). */
+  /**
+   * The first stage's score of the place the sentence holds (higher is better; softmax over a
+   * question's candidates gives P(answer)): the best article's sentences are reordered among
+   * the places its sentences hold, and each place keeps its score.
+   */
   score: number;
 }
 
@@ -36,11 +46,11 @@ export interface RankedSentence extends FeaturedSentence {
 export function parseRankerFile(raw: unknown, source: string): RankerModel {
   const parsed = rankerFileSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${source} is not a ranker weights file (${parsed.error.issues[0]?.path.join('.')}): run \`npm run train\``);
-  const { features, weights, secondRatio } = parsed.data;
-  if (features.join(',') !== SENTENCE_FEATURES.join(',') || weights.length !== features.length) {
+  const { features, weights, withinArticle, secondRatio } = parsed.data;
+  if (features.join(',') !== SENTENCE_FEATURES.join(',') || weights.length !== features.length || withinArticle.length !== features.length) {
     throw new Error(`${source} was trained on features [${features.join(', ')}], this version computes [${SENTENCE_FEATURES.join(', ')}]: run \`npm run train\``);
   }
-  return { weights, secondRatio };
+  return { weights, withinArticle, secondRatio };
 }
 
 let shipped: RankerModel | undefined;
@@ -52,14 +62,42 @@ export function shippedRanker(): RankerModel {
   return shipped;
 }
 
-/** Score and sort, best first; ties go to the earlier article and sentence (deterministic). */
+/**
+ * Score and sort, best first; ties go to the earlier article and sentence (deterministic).
+ * Then the best article's sentences are put in the order `withinArticle` gives them, in the
+ * places they held: which article answers, and how sure that is, is the first stage's call.
+ */
 export function rankSentences(candidates: readonly FeaturedSentence[], model: RankerModel): RankedSentence[] {
-  const ranked = candidates.map((c) => {
-    const row = featureRow(c.features);
-    let score = 0;
-    for (let i = 0; i < row.length; i++) score += model.weights[i]! * row[i]!;
-    return { ...c, score };
-  });
+  const ranked = candidates.map((c) => ({ ...c, score: linearScore(model.weights, c) }));
   ranked.sort((a, b) => b.score - a.score || a.sentence.docId.localeCompare(b.sentence.docId) || a.sentence.index - b.sentence.index);
-  return ranked;
+  const within = model.withinArticle;
+  if (!within) return ranked;
+  const order = bestArticleFirst(
+    ranked.map((r) => r.sentence.docId),
+    ranked.map((r) => linearScore(within, r)),
+  );
+  return order.map((from, place) => ({ ...ranked[from]!, score: ranked[place]!.score }));
+}
+
+function linearScore(weights: readonly number[], candidate: FeaturedSentence): number {
+  const row = featureRow(candidate.features);
+  let score = 0;
+  for (let i = 0; i < row.length; i++) score += weights[i]! * row[i]!;
+  return score;
+}
+
+/**
+ * Given candidates in first-stage order (their articles, and their second-stage scores), the
+ * order after the second stage, as indices: the places the first candidate's article holds
+ * are filled with its candidates by second-stage score (ties keep the first-stage order); every
+ * other place keeps its candidate. Shared by the answer path and the training's choice of the
+ * second sentence's ratio.
+ */
+export function bestArticleFirst(docs: readonly string[], withinScores: readonly number[]): number[] {
+  const top = docs[0];
+  const mine = docs.map((d, i) => i).filter((i) => docs[i] === top);
+  const byWithin = [...mine].sort((a, b) => withinScores[b]! - withinScores[a]! || a - b);
+  const order = docs.map((_, i) => i);
+  mine.forEach((place, k) => (order[place] = byWithin[k]!));
+  return order;
 }

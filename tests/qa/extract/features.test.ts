@@ -92,6 +92,18 @@ describe('sentence features', () => {
     expect(find(money, 'Repairs to the Tarnow cathedral').features.typedDetail).toBe(0);
   });
 
+  it('offTitle: the question’s words its article’s headline does not say, so a sentence on the story’s detail beats one on its topic', () => {
+    // "earthquake" and "Tarnow" are the quake article's headline; "homes" and "damaged" are not.
+    const list = featuresFor('How many homes were damaged by the earthquake in Tarnow?');
+    const homes = find(list, 'Mayor Anna Kowal');
+    const topic = find(list, 'magnitude 5.8');
+    expect(homes.features.offTitle).toBeGreaterThan(topic.features.offTitle);
+    expect(topic.features.coverage).toBeGreaterThan(0);
+    expect(topic.features.offTitle).toBe(0);
+    // A headline that says every question word leaves nothing to measure.
+    expect(featuresFor('Earthquake shakes Tarnow?').every((f) => f.sentence.docId !== 'quake' || f.features.offTitle === 0)).toBe(true);
+  });
+
   it('focusNear: the kind asked for, named beside a candidate answer', () => {
     const list = featuresFor('Which mayor spoke about the damage in Tarnow?');
     expect(find(list, 'Mayor Anna Kowal').features.focusNear).toBeGreaterThan(0.5);

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { SENTENCE_FEATURES, type SentenceFeatures } from '../../../src/qa/extract/features.ts';
-import { parseRankerFile, rankSentences, RANKER_FORMAT, shippedRanker } from '../../../src/qa/extract/ranker.ts';
+import { SENTENCE_FEATURES, WITHIN_ARTICLE_ONLY, type SentenceFeatures } from '../../../src/qa/extract/features.ts';
+import { bestArticleFirst, parseRankerFile, rankSentences, RANKER_FORMAT, shippedRanker } from '../../../src/qa/extract/ranker.ts';
 import type { FeaturedSentence } from '../../../src/qa/extract/features.ts';
 
-const file = (over: Record<string, unknown> = {}) => ({ format: RANKER_FORMAT, features: [...SENTENCE_FEATURES], weights: SENTENCE_FEATURES.map(() => 0), secondRatio: 0.3, ...over });
+const file = (over: Record<string, unknown> = {}) => ({
+  format: RANKER_FORMAT,
+  features: [...SENTENCE_FEATURES],
+  weights: SENTENCE_FEATURES.map(() => 0),
+  withinArticle: SENTENCE_FEATURES.map(() => 0),
+  secondRatio: 0.3,
+  ...over,
+});
 
 function candidate(docId: string, index: number, features: Partial<SentenceFeatures>): FeaturedSentence {
   const all = Object.fromEntries(SENTENCE_FEATURES.map((f) => [f, 0])) as SentenceFeatures;
@@ -12,11 +19,14 @@ function candidate(docId: string, index: number, features: Partial<SentenceFeatu
 }
 
 describe('the ranker weights file', () => {
-  it('ships a file naming today\'s features in order, with a weight each', () => {
+  it('ships a file naming today\'s features in order, with a weight each for both stages', () => {
     const raw = JSON.parse(readFileSync(new URL('../../../src/qa/extract/ranker.json', import.meta.url), 'utf8'));
     expect(raw.features).toEqual([...SENTENCE_FEATURES]);
     expect(shippedRanker().weights).toHaveLength(SENTENCE_FEATURES.length);
+    expect(shippedRanker().withinArticle).toHaveLength(SENTENCE_FEATURES.length);
     expect(shippedRanker().secondRatio).toBeGreaterThan(0);
+    // The first stage, which chooses the article, never reads what only tells an article's sentences apart.
+    for (const feature of WITHIN_ARTICLE_ONLY) expect(shippedRanker().weights[SENTENCE_FEATURES.indexOf(feature)]).toBe(0);
   });
 
   it('refuses a file trained on other features, naming the fix', () => {
@@ -27,6 +37,9 @@ describe('the ranker weights file', () => {
   it('refuses a malformed file, naming the field', () => {
     expect(() => parseRankerFile({ format: 99 }, 'x.json')).toThrow(/x\.json is not a ranker weights file \(format\)/);
     expect(() => parseRankerFile(file({ secondRatio: 2 }), 'x.json')).toThrow(/secondRatio/);
+    // A first-format file (one stage) names the fix too.
+    expect(() => parseRankerFile({ ...file(), format: 1, withinArticle: undefined }, 'v1.json')).toThrow(/v1\.json is not a ranker weights file \(format\).*npm run train/);
+    expect(() => parseRankerFile(file({ withinArticle: [1] }), 'short.json')).toThrow(/npm run train/);
   });
 });
 
@@ -42,6 +55,38 @@ describe('rankSentences', () => {
       ['b', 0, 2],
       ['a', 1, 1],
       ['a', 3, 1],
+    ]);
+  });
+});
+
+describe('the second stage: the best article\'s sentences in their own order', () => {
+  it('refills the places the first article holds, by second-stage score, and leaves every other place as it was', () => {
+    // First-stage order: a, b, a, c, a. The second stage prefers a's third candidate, then its first.
+    expect(bestArticleFirst(['a', 'b', 'a', 'c', 'a'], [1, 9, 0, 9, 5])).toEqual([4, 1, 0, 3, 2]);
+    // Ties keep the first stage's order; a single candidate of the article stays.
+    expect(bestArticleFirst(['a', 'a', 'b'], [2, 2, 0])).toEqual([0, 1, 2]);
+    expect(bestArticleFirst(['a', 'b'], [0, 9])).toEqual([0, 1]);
+    expect(bestArticleFirst([], [])).toEqual([]);
+  });
+
+  it('rankSentences: the first stage chooses the article and each place keeps its score; the second orders that article\'s sentences', () => {
+    const weights = SENTENCE_FEATURES.map((f) => (f === 'coverage' ? 2 : 0));
+    const withinArticle = SENTENCE_FEATURES.map((f) => (f === 'offTitle' ? 1 : 0));
+    const lead = candidate('a', 0, { coverage: 0.9, offTitle: 0 });
+    const detail = candidate('a', 5, { coverage: 0.5, offTitle: 0.5 });
+    const other = candidate('b', 2, { coverage: 0.7, offTitle: 1 });
+    const model = parseRankerFile(file({ weights, withinArticle }), 'x');
+    expect(rankSentences([lead, detail, other], model).map((r) => [r.sentence.docId, r.sentence.index, r.score])).toEqual([
+      ['a', 5, 1.8],
+      ['b', 2, 1.4],
+      ['a', 0, 1],
+    ]);
+    // Without a second stage, the first's order stands.
+    const oneStage = rankSentences([lead, detail, other], { weights, secondRatio: 0.3 });
+    expect(oneStage.map((r) => [r.sentence.docId, r.sentence.index])).toEqual([
+      ['a', 0],
+      ['b', 2],
+      ['a', 5],
     ]);
   });
 });
