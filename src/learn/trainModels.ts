@@ -3,7 +3,7 @@ import type { EvalQuestion } from '../eval/questions.ts';
 import { ABSTENTION_FEATURES, ABSTENTION_FORMAT, abstentionRow } from '../qa/answer/abstention.ts';
 import type { AnswerSettings, Inspection } from '../qa/answer/answerQuestion.ts';
 import { featureRow, SENTENCE_FEATURES, WITHIN_ARTICLE_ONLY } from '../qa/extract/features.ts';
-import { bestArticleFirst, RANKER_FORMAT, type RankedSentence, type RankerModel } from '../qa/extract/ranker.ts';
+import { bestArticleOrder, RANKER_FORMAT, type RankedSentence, type RankerModel } from '../qa/extract/ranker.ts';
 import type { Archive, Answer } from '../qa/types.ts';
 import { fitListwiseRanker, softmax } from './listwiseRanker.ts';
 import { fitLogistic, predictLogistic } from './logisticRegression.ts';
@@ -176,7 +176,7 @@ export function insideAnsweringArticle(groups: RankingGroups): RankingGroups {
 /**
  * The second-sentence ratio with the best hit@2 per set, less what the second sentences cost
  * the reader, each set weighing the same. The places are the first stage's, their sentences
- * the second stage's (`bestArticleFirst`), as on the answer path.
+ * the second stage's (`bestArticleOrder`), as on the answer path.
  */
 export function chooseSecondRatio(
   groups: ReadonlyArray<{ set: string; rows: number[][]; relevant: boolean[]; docs?: string[] }>,
@@ -200,7 +200,7 @@ export function chooseSecondRatio(
         // Which sentences fill those places once the best article's are reordered.
         const filled =
           withinArticle && g.docs
-            ? bestArticleFirst(
+            ? bestArticleOrder(
                 order.map((i) => g.docs![i]!),
                 order.map((i) => g.rows[i]!.reduce((z, xi, k) => z + withinArticle[k]! * xi, 0)),
               ).map((k) => order[k]!)

@@ -4,7 +4,7 @@ import { focusWords } from '../question/answerFocus.ts';
 import { candidateSentences, DEFAULT_CHUNK_DEPTH, sentenceKey } from '../extract/candidates.ts';
 import { sentenceFeatures } from '../extract/features.ts';
 import { pickSentences } from '../extract/pickSentences.ts';
-import { rankSentences, shippedRanker, type RankedSentence, type RankerModel } from '../extract/ranker.ts';
+import { rankSentences, reorderBestArticle, shippedRanker, type RankedSentence, type RankerModel } from '../extract/ranker.ts';
 import { isNewsArchive, type LoadedIndex } from '../../store/loadedIndex.ts';
 import { analyzeQuestion, type QuestionAnalysis } from '../question/analyzeQuestion.ts';
 import { cleanQuestion, hasSearchableText } from '../question/cleanQuestion.ts';
@@ -151,7 +151,10 @@ export async function answerQuestion(
   const candidates = candidateSentences(index, chunks, settings.chunkDepth ?? DEFAULT_CHUNK_DEPTH);
   const featured = sentenceFeatures(index, { text: asked, weights: terms, ordered: question.terms, related, answerType: question.answerType, answerDetail: question.answerDetail, focusTerms: new Set(analyzeTerms(focusWords(asked).join(' '))), dates }, candidates);
   const ranker = settings.ranker ?? shippedRanker();
-  const ranked = rankSentences(featured, ranker);
+  // The first stage chooses the article and is what the confidence reads; the second orders
+  // that article's sentences for the quote.
+  const judgedRanked = rankSentences(featured, ranker);
+  const ranked = ranker.withinArticle ? reorderBestArticle(judgedRanked, ranker.withinArticle) : judgedRanked;
   // Judged once per article: the second sentence's choice asks it of the first's again and again.
   const storyJudged = new Map<string, boolean>();
   const anotherStory = (s: RankedSentence | undefined): boolean => {
@@ -161,10 +164,9 @@ export async function answerQuestion(
     return judged;
   };
   const quoted = pickSentences(ranked, ranker.secondRatio, question.answerType, new Set(previous?.quoted ?? []), anotherStory);
-  // Whether the archive answers is judged on the first stage's own choice: a quote chosen for
+  // Whether the archive answers is judged on the first stage's own pick: a quote chosen for
   // holding the question's words would make an unanswerable question look answered.
-  const judgedRanked = ranker.withinArticle ? rankSentences(featured, { ...ranker, withinArticle: undefined }) : ranked;
-  const judgedQuoted = ranker.withinArticle ? pickSentences(judgedRanked, ranker.secondRatio, question.answerType, new Set(previous?.quoted ?? []), anotherStory) : quoted;
+  const judgedQuoted = ranked === judgedRanked ? quoted : pickSentences(judgedRanked, ranker.secondRatio, question.answerType, new Set(previous?.quoted ?? []), anotherStory);
   const features = abstentionFeatures(index, { question: { ...question, dates, weights: terms }, ranked: judgedRanked, quoted: judgedQuoted, related });
   const abstention = settings.abstention ?? shippedAbstention();
   // An article that names none of the question's parties tells another story: nothing in it answers.

@@ -63,18 +63,23 @@ export function shippedRanker(): RankerModel {
 }
 
 /**
- * Score and sort, best first; ties go to the earlier article and sentence (deterministic).
- * Then the best article's sentences are put in the order `withinArticle` gives them, in the
- * places they held: which article answers, and how sure that is, is the first stage's call.
+ * The first stage: score and sort, best first; ties go to the earlier article and sentence
+ * (deterministic). Which article answers, and how sure that is, is this order's call.
  */
-export function rankSentences(candidates: readonly FeaturedSentence[], model: RankerModel): RankedSentence[] {
+export function rankSentences(candidates: readonly FeaturedSentence[], model: Pick<RankerModel, 'weights'>): RankedSentence[] {
   const ranked = candidates.map((c) => ({ ...c, score: linearScore(model.weights, c) }));
   ranked.sort((a, b) => b.score - a.score || a.sentence.docId.localeCompare(b.sentence.docId) || a.sentence.index - b.sentence.index);
-  const within = model.withinArticle;
-  if (!within) return ranked;
-  const order = bestArticleFirst(
+  return ranked;
+}
+
+/**
+ * The second stage: the best article's sentences put in the order `withinArticle` gives them,
+ * in the places they held, each place keeping its first-stage score.
+ */
+export function reorderBestArticle(ranked: readonly RankedSentence[], withinArticle: readonly number[]): RankedSentence[] {
+  const order = bestArticleOrder(
     ranked.map((r) => r.sentence.docId),
-    ranked.map((r) => linearScore(within, r)),
+    ranked.map((r) => linearScore(withinArticle, r)),
   );
   return order.map((from, place) => ({ ...ranked[from]!, score: ranked[place]!.score }));
 }
@@ -93,7 +98,7 @@ function linearScore(weights: readonly number[], candidate: FeaturedSentence): n
  * other place keeps its candidate. Shared by the answer path and the training's choice of the
  * second sentence's ratio.
  */
-export function bestArticleFirst(docs: readonly string[], withinScores: readonly number[]): number[] {
+export function bestArticleOrder(docs: readonly string[], withinScores: readonly number[]): number[] {
   const top = docs[0];
   const mine = docs.map((d, i) => i).filter((i) => docs[i] === top);
   const byWithin = [...mine].sort((a, b) => withinScores[b]! - withinScores[a]! || a - b);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { SENTENCE_FEATURES, WITHIN_ARTICLE_ONLY, type SentenceFeatures } from '../../../src/qa/extract/features.ts';
-import { bestArticleFirst, parseRankerFile, rankSentences, RANKER_FORMAT, shippedRanker } from '../../../src/qa/extract/ranker.ts';
+import { bestArticleOrder, parseRankerFile, rankSentences, RANKER_FORMAT, reorderBestArticle, shippedRanker } from '../../../src/qa/extract/ranker.ts';
 import type { FeaturedSentence } from '../../../src/qa/extract/features.ts';
 
 const file = (over: Record<string, unknown> = {}) => ({
@@ -62,31 +62,30 @@ describe('rankSentences', () => {
 describe('the second stage: the best article\'s sentences in their own order', () => {
   it('refills the places the first article holds, by second-stage score, and leaves every other place as it was', () => {
     // First-stage order: a, b, a, c, a. The second stage prefers a's third candidate, then its first.
-    expect(bestArticleFirst(['a', 'b', 'a', 'c', 'a'], [1, 9, 0, 9, 5])).toEqual([4, 1, 0, 3, 2]);
+    expect(bestArticleOrder(['a', 'b', 'a', 'c', 'a'], [1, 9, 0, 9, 5])).toEqual([4, 1, 0, 3, 2]);
     // Ties keep the first stage's order; a single candidate of the article stays.
-    expect(bestArticleFirst(['a', 'a', 'b'], [2, 2, 0])).toEqual([0, 1, 2]);
-    expect(bestArticleFirst(['a', 'b'], [0, 9])).toEqual([0, 1]);
-    expect(bestArticleFirst([], [])).toEqual([]);
+    expect(bestArticleOrder(['a', 'a', 'b'], [2, 2, 0])).toEqual([0, 1, 2]);
+    expect(bestArticleOrder(['a', 'b'], [0, 9])).toEqual([0, 1]);
+    expect(bestArticleOrder([], [])).toEqual([]);
   });
 
-  it('rankSentences: the first stage chooses the article and each place keeps its score; the second orders that article\'s sentences', () => {
+  it('reorderBestArticle: the first stage chooses the article and each place keeps its score; the second orders that article\'s sentences', () => {
     const weights = SENTENCE_FEATURES.map((f) => (f === 'coverage' ? 2 : 0));
     const withinArticle = SENTENCE_FEATURES.map((f) => (f === 'offTitle' ? 1 : 0));
     const lead = candidate('a', 0, { coverage: 0.9, offTitle: 0 });
     const detail = candidate('a', 5, { coverage: 0.5, offTitle: 0.5 });
     const other = candidate('b', 2, { coverage: 0.7, offTitle: 1 });
     const model = parseRankerFile(file({ weights, withinArticle }), 'x');
-    expect(rankSentences([lead, detail, other], model).map((r) => [r.sentence.docId, r.sentence.index, r.score])).toEqual([
-      ['a', 5, 1.8],
-      ['b', 2, 1.4],
-      ['a', 0, 1],
-    ]);
-    // Without a second stage, the first's order stands.
-    const oneStage = rankSentences([lead, detail, other], { weights, secondRatio: 0.3 });
-    expect(oneStage.map((r) => [r.sentence.docId, r.sentence.index])).toEqual([
+    const firstStage = rankSentences([lead, detail, other], model);
+    expect(firstStage.map((r) => [r.sentence.docId, r.sentence.index])).toEqual([
       ['a', 0],
       ['b', 2],
       ['a', 5],
+    ]);
+    expect(reorderBestArticle(firstStage, model.withinArticle!).map((r) => [r.sentence.docId, r.sentence.index, r.score])).toEqual([
+      ['a', 5, 1.8],
+      ['b', 2, 1.4],
+      ['a', 0, 1],
     ]);
   });
 });
