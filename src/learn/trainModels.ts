@@ -184,29 +184,39 @@ export function chooseSecondRatio(
   cost: number,
   withinArticle?: readonly number[],
 ): number {
+  const score = (w: readonly number[], x: readonly number[]) => x.reduce((z, xi, i) => z + w[i]! * xi, 0);
+  // What every ratio asks of a question, read once: the first two places' probabilities,
+  // and whether the sentences filling the first two places (after the second stage) answer.
+  const read = groups.map((g) => {
+    const p = softmax(g.rows.map((x) => score(weights, x)));
+    const order = p.map((_, i) => i).sort((a, b) => p[b]! - p[a]! || a - b);
+    const filled =
+      withinArticle && g.docs
+        ? bestArticleOrder(
+            order.map((i) => g.docs![i]!),
+            order.map((i) => score(withinArticle, g.rows[i]!)),
+          ).map((k) => order[k]!)
+        : order;
+    return {
+      set: g.set,
+      first: p[order[0]!]!,
+      second: order[1] === undefined ? undefined : p[order[1]]!,
+      firstAnswers: g.relevant[filled[0]!]!,
+      secondAnswers: filled[1] !== undefined && g.relevant[filled[1]]!,
+    };
+  });
   const sets = [...new Set(groups.map((g) => g.set))];
   let best = { ratio: 0.5, value: -Infinity };
   for (const ratio of SECOND_RATIOS) {
     let value = 0;
     for (const set of sets) {
-      const mine = groups.filter((g) => g.set === set);
+      const mine = read.filter((r) => r.set === set);
       let hits = 0;
       let seconds = 0;
-      for (const g of mine) {
-        const p = softmax(g.rows.map((x) => x.reduce((z, xi, i) => z + weights[i]! * xi, 0)));
-        const order = p.map((_, i) => i).sort((a, b) => p[b]! - p[a]! || a - b);
-        const first = order[0]!;
-        const second = order[1] !== undefined && p[order[1]]! >= ratio * p[first]! ? order[1] : undefined;
-        // Which sentences fill those places once the best article's are reordered.
-        const filled =
-          withinArticle && g.docs
-            ? bestArticleOrder(
-                order.map((i) => g.docs![i]!),
-                order.map((i) => g.rows[i]!.reduce((z, xi, k) => z + withinArticle[k]! * xi, 0)),
-              ).map((k) => order[k]!)
-            : order;
-        if (g.relevant[filled[0]!] || (second !== undefined && g.relevant[filled[1]!])) hits++;
-        if (second !== undefined) seconds++;
+      for (const r of mine) {
+        const second = r.second !== undefined && r.second >= ratio * r.first;
+        if (r.firstAnswers || (second && r.secondAnswers)) hits++;
+        if (second) seconds++;
       }
       value += (hits - cost * seconds) / mine.length;
     }

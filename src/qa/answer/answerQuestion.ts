@@ -163,10 +163,11 @@ export async function answerQuestion(
     if (judged === undefined) storyJudged.set(s.sentence.docId, (judged = tellsAnotherStory(index, question.constraints, s)));
     return judged;
   };
-  const quoted = pickSentences(ranked, ranker.secondRatio, question.answerType, new Set(previous?.quoted ?? []), anotherStory);
+  const alreadyQuoted = new Set(previous?.quoted ?? []);
+  const quoted = pickSentences(ranked, ranker.secondRatio, question.answerType, alreadyQuoted, anotherStory);
   // Whether the archive answers is judged on the first stage's own pick: a quote chosen for
   // holding the question's words would make an unanswerable question look answered.
-  const judgedQuoted = ranked === judgedRanked ? quoted : pickSentences(judgedRanked, ranker.secondRatio, question.answerType, new Set(previous?.quoted ?? []), anotherStory);
+  const judgedQuoted = ranked === judgedRanked ? quoted : pickSentences(judgedRanked, ranker.secondRatio, question.answerType, alreadyQuoted, anotherStory);
   const features = abstentionFeatures(index, { question: { ...question, dates, weights: terms }, ranked: judgedRanked, quoted: judgedQuoted, related });
   const abstention = settings.abstention ?? shippedAbstention();
   // An article that names none of the question's parties tells another story: nothing in it answers.
