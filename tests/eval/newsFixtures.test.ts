@@ -14,6 +14,7 @@ const sets = [
   { questions: 'news-dev/unread-questions.jsonl', corpus: 'news-dev/corpus' },
   { questions: 'news-fresh/questions.jsonl', corpus: 'news-fresh/corpus' },
   { questions: 'news-fresh2/questions.jsonl', corpus: 'news-fresh2/corpus' },
+  { questions: 'news-read2/questions.jsonl', corpus: 'news-read2/corpus' },
 ];
 
 const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
