@@ -5,7 +5,7 @@ import type { AnswerSettings, Inspection } from '../qa/answer/answerQuestion.ts'
 import { featureRow, SENTENCE_FEATURES, WITHIN_ARTICLE_ONLY } from '../qa/extract/features.ts';
 import { bestArticleOrder, RANKER_FORMAT, type RankedSentence, type RankerModel } from '../qa/extract/ranker.ts';
 import type { Archive, Answer } from '../qa/types.ts';
-import { fitListwiseRanker, softmax } from './listwiseRanker.ts';
+import { dot, fitListwiseRanker, softmax } from './listwiseRanker.ts';
 import { fitLogistic, predictLogistic } from './logisticRegression.ts';
 
 /**
@@ -184,17 +184,16 @@ export function chooseSecondRatio(
   cost: number,
   withinArticle?: readonly number[],
 ): number {
-  const score = (w: readonly number[], x: readonly number[]) => x.reduce((z, xi, i) => z + w[i]! * xi, 0);
   // What every ratio asks of a question, read once: the first two places' probabilities,
   // and whether the sentences filling the first two places (after the second stage) answer.
   const read = groups.map((g) => {
-    const p = softmax(g.rows.map((x) => score(weights, x)));
+    const p = softmax(g.rows.map((x) => dot(weights, x)));
     const order = p.map((_, i) => i).sort((a, b) => p[b]! - p[a]! || a - b);
     const filled =
       withinArticle && g.docs
         ? bestArticleOrder(
             order.map((i) => g.docs![i]!),
-            order.map((i) => score(withinArticle, g.rows[i]!)),
+            order.map((i) => dot(withinArticle, g.rows[i]!)),
           ).map((k) => order[k]!)
         : order;
     return {
