@@ -121,7 +121,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     }
 
     const backend = await chooseBuildEmbedder(options.embedder ?? 'auto', options.loaders ?? DEFAULT_LOADERS, warn);
-    const reuse = previous && !options.rebuild ? await openReusable(options, previous, backend, warn) : undefined;
+    // New loading code (cleaning, sentence splitting, a parser upgrade) may read an unchanged
+    // file into other sentences and chunks: nothing of the previous build is trusted then.
+    const loaderChanged = previous !== undefined && previous.manifest.corpus.loaderDigest !== digest;
+    if (loaderChanged && !options.rebuild) warn('the corpus-loading code changed since the last build: reading and embedding every article again');
+    const reuse = previous && !options.rebuild && !loaderChanged ? await openReusable(options, previous, backend, warn) : undefined;
     clock.lap('reuse');
     const build = reuse ? await update(options, scan, reuse, chunking, clock) : await fullBuild(options, scan, backend, chunking, clock);
     reuse?.close();

@@ -5,8 +5,8 @@ let digest: Promise<string> | undefined;
 
 /**
  * A hash of the corpus-loading code (`src/corpus/`) and the lockfile: when it changes (new
- * cleaning rules, a parser upgrade), every file is read again instead of trusted by its size
- * and time. Read once per process.
+ * cleaning rules, sentence splitting, a parser upgrade), every file is read, split and embedded
+ * again (ingest.ts): an unchanged file may now give other sentences. Read once per process.
  */
 export function loaderDigest(): Promise<string> {
   digest ??= (async () => {

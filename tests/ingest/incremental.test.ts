@@ -87,6 +87,17 @@ describe('incremental ingest', () => {
     expect(await ingest({ corpus, indexDir, embedder: 'hashed' })).toMatchObject({ upToDate: false, embeddedArticles: 5 });
   });
 
+  it('reads, splits and embeds every article again when the corpus-loading code changed, though no file did', async () => {
+    const { corpus, indexDir } = await seededIndex();
+    const file = join(await liveBuild(indexDir), BUILD_FILES.manifest);
+    const manifest = JSON.parse(await readFile(file, 'utf8'));
+    await writeFile(file, JSON.stringify({ ...manifest, corpus: { ...manifest.corpus, loaderDigest: 'an older splitter' } }));
+    const warnings: string[] = [];
+    expect(await ingest({ corpus, indexDir, embedder: 'hashed', warn: (l) => warnings.push(l) })).toMatchObject({ upToDate: false, embeddedArticles: 5 });
+    expect(warnings.join('\n')).toMatch(/loading code changed/);
+    expect((await readSavedManifest(indexDir)).corpus.loaderDigest).not.toBe('an older splitter');
+  });
+
   it('rebuilds everything when the index was saved in another format', async () => {
     const { corpus, indexDir } = await seededIndex();
     const file = join(await liveBuild(indexDir), BUILD_FILES.manifest);
