@@ -23,6 +23,26 @@ describe('splitSentences', () => {
     expect(sentences(text)).toEqual(expected);
   });
 
+  it.each([
+    ['The European Union has warned U.S. President George W. Bush to act. The EU agreed.', ['The European Union has warned U.S. President George W. Bush to act.', 'The EU agreed.']],
+    ['It derailed at 3:10 a.m. Sunday, jolting passengers. Nobody died.', ['It derailed at 3:10 a.m. Sunday, jolting passengers.', 'Nobody died.']],
+    ['Web posted at: 2:19 p.m. EST (1919 GMT)', ['Web posted at: 2:19 p.m. EST (1919 GMT)']],
+    ['His ally, B.J. Habibie, was sworn in. Crowds cheered.', ['His ally, B.J. Habibie, was sworn in.', 'Crowds cheered.']],
+    ['Explosion in Tallmansville, W.Va. Kills 12', ['Explosion in Tallmansville, W.Va. Kills 12']],
+    // "coast" is a common word in this text, but "Coast Guard" is a run of capitalised words: a name.
+    ['The spill was found by the U.S. Coast Guard, the lead agency. The coast was clear.', ['The spill was found by the U.S. Coast Guard, the lead agency.', 'The coast was clear.']],
+  ])('keeps a dotted abbreviation with the name or time that follows it: %s', (text, expected) => {
+    expect(sentences(text)).toEqual(expected);
+  });
+
+  it('ends a sentence at a dotted abbreviation before a word the text writes in lower case, or a sentence starter', () => {
+    expect(sentences('It sold well in the U.S. Officials said the officials were pleased.')).toEqual(['It sold well in the U.S.', 'Officials said the officials were pleased.']);
+    expect(sentences('It goes on sale in the U.S. The price is $199.')).toEqual(['It goes on sale in the U.S.', 'The price is $199.']);
+    expect(sentences('Levels fell by day 30 p.i. Neither fever nor swelling was seen.')).toEqual(['Levels fell by day 30 p.i.', 'Neither fever nor swelling was seen.']);
+    // "Officials" capitalised after a lower-case word elsewhere: the text treats it as a name.
+    expect(sentences('She met Officials of the bank in the U.S. Officials agreed.')).toEqual(['She met Officials of the bank in the U.S. Officials agreed.']);
+  });
+
   it('ends a sentence at an initial after a lower-case word or before a sentence starter', () => {
     expect(sentences('Take vitamin C. It helps.')).toEqual(['Take vitamin C.', 'It helps.']);
     expect(sentences('They flew the Saturn V. It was huge.')).toEqual(['They flew the Saturn V.', 'It was huge.']);
