@@ -4,6 +4,7 @@ import type { GivenMetadata } from './parseFrontMatter.ts';
 import { removeChrome } from './removeChrome.ts';
 import { splitSentences } from './splitSentences.ts';
 import { stripMarkdown } from './stripMarkdown.ts';
+import { unwrapLines } from './unwrapLines.ts';
 import type { Article } from './types.ts';
 
 /** One article as read from disk or a JSONL line, before cleaning. */
@@ -28,10 +29,10 @@ const LEAD_PARAGRAPHS = 3;
 const MIN_DUPLICATE_CHARS = 40;
 
 /**
- * Clean one article: strip Markdown (when asked) and page chrome, lift the headline into
- * `title` (or derive one from the first sentence), drop a standfirst that repeats a body
- * sentence, and gather date, outlet, dateline and url. Paragraphs are separated by one blank
- * line, so a passage is a paragraph. Pure: the same raw article always gives the same Article.
+ * Clean one article: strip Markdown (when asked) and page chrome, join hard-wrapped lines,
+ * lift the headline into `title` (or derive one from the first sentence), drop a standfirst
+ * that repeats a body sentence, and gather date, outlet, dateline and url. Paragraphs are
+ * separated by one blank line, so a passage is a paragraph. Pure: the same raw article always gives the same Article.
  */
 export function cleanArticle(raw: RawArticle): Article {
   const given = raw.given ?? {};
@@ -39,7 +40,7 @@ export function cleanArticle(raw: RawArticle): Article {
   if (raw.markdown) body = stripMarkdown(body);
   const stated = extractMetadata(body);
 
-  let paragraphs = removeChrome(body);
+  let paragraphs = removeChrome(body).map(unwrapLines);
   let title = given.title ?? null;
   const first = paragraphs[0];
   if (first !== undefined && title !== null && sameText(first, title)) {
