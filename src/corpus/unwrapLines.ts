@@ -14,8 +14,10 @@ const MAX_WIDTH = 100;
 const FULL_SHARE = 0.75;
 /** A line ending a sentence, a quotation or a bracket. */
 const ENDS_SENTENCE = /[.!?…:;]["'”’)\]]*$/;
-/** A line that goes on from the last: it starts in lower case, with a digit, or mid-phrase punctuation. */
-const CONTINUES = /^[\p{Ll}\d(“"'‘$£€-]/u;
+/** A line that goes on from the last: it starts in lower case, with a digit, a quote, a bracket or a currency. */
+const CONTINUES = /^[\p{Ll}\d(“"'‘$£€]/u;
+/** A list item starts a line of its own, however full the line before it. */
+const LIST_ITEM = /^(?:[-*•–]\s|\d{1,2}[.)]\s)/;
 
 export function unwrapLines(paragraph: string): string {
   const lines = paragraph.split('\n');
@@ -31,7 +33,7 @@ export function unwrapLines(paragraph: string): string {
   let out = lines[0]!;
   for (let i = 1; i < lines.length; i++) {
     const previous = lines[i - 1]!;
-    const wrapped = full(previous) || (!ENDS_SENTENCE.test(previous) && CONTINUES.test(lines[i]!));
+    const wrapped = !LIST_ITEM.test(lines[i]!) && (full(previous) || (!ENDS_SENTENCE.test(previous) && CONTINUES.test(lines[i]!)));
     out += (wrapped ? ' ' : '\n') + lines[i];
   }
   return out;

@@ -27,6 +27,11 @@ describe('unwrapLines', () => {
     );
   });
 
+  it('keeps a list item on a line of its own inside a wrapped paragraph', () => {
+    const listed = `${WIRE}\n- Sales rose 3 percent in North America and fell in Europe and Asia\n- Shares closed down 1.2 percent in Tokyo`;
+    expect(unwrapLines(listed).split('\n').slice(-2)).toEqual(['- Sales rose 3 percent in North America and fell in Europe and Asia', '- Shares closed down 1.2 percent in Tokyo']);
+  });
+
   it('leaves alone a paragraph a line each, a list of short lines, and two lines', () => {
     const onePerLine = [
       'The central bank raised its main rate by a quarter point on Thursday, the first rise since the financial crisis began a decade earlier.',
