@@ -32,7 +32,8 @@ const MIN_DUPLICATE_CHARS = 40;
  * Clean one article: strip Markdown (when asked) and page chrome, join hard-wrapped lines,
  * lift the headline into `title` (or derive one from the first sentence), drop a standfirst
  * that repeats a body sentence, and gather date, outlet, dateline and url. Paragraphs are
- * separated by one blank line, so a passage is a paragraph. Pure: the same raw article always gives the same Article.
+ * separated by one blank line, so a passage is a paragraph. Pure: the same raw article always
+ * gives the same Article.
  */
 export function cleanArticle(raw: RawArticle): Article {
   const given = raw.given ?? {};

@@ -4,6 +4,7 @@ import { ANALYZER_VERSION, analyzeTerms } from '../analyze/analyzeTerms.ts';
 import { findAcronyms } from '../corpus/findAcronyms.ts';
 import { articlesOfFile } from '../corpus/loadArticles.ts';
 import { scanCorpus, type CorpusFile } from '../corpus/scanCorpus.ts';
+import { splitSentences } from '../corpus/splitSentences.ts';
 import { DEFAULT_CHUNK_OPTIONS, type Article, type ChunkOptions, type SkippedFile } from '../corpus/types.ts';
 import { chooseBuildEmbedder, DEFAULT_LOADERS, type EmbedderLoaders } from '../embed/chooseEmbedder.ts';
 import { fitHashedEmbedder, HASHED_VERSION, restoreHashedEmbedder, SEMANTIC_FIT_TEXTS, type HashedEmbedder, type HashedState } from '../embed/hashed.ts';
@@ -121,13 +122,14 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     }
 
     const backend = await chooseBuildEmbedder(options.embedder ?? 'auto', options.loaders ?? DEFAULT_LOADERS, warn);
-    // New loading code (cleaning, sentence splitting, a parser upgrade) may read an unchanged
-    // file into other sentences and chunks: nothing of the previous build is trusted then.
-    const loaderChanged = previous !== undefined && previous.manifest.corpus.loaderDigest !== digest;
-    if (loaderChanged && !options.rebuild) warn('the corpus-loading code changed since the last build: reading and embedding every article again');
-    const reuse = previous && !options.rebuild && !loaderChanged ? await openReusable(options, previous, backend, warn) : undefined;
+    const reuse = previous && !options.rebuild ? await openReusable(options, previous, backend, warn) : undefined;
     clock.lap('reuse');
-    const build = reuse ? await update(options, scan, reuse, chunking, clock) : await fullBuild(options, scan, backend, chunking, clock);
+    // New loading code (cleaning, sentence splitting, a parser upgrade) may read an unchanged
+    // file into another text or other sentences: every file is read again, and the articles
+    // whose hash (text and sentence cuts) moved are embedded again.
+    const trustFiles = reuse?.previous.manifest.corpus.loaderDigest === digest;
+    if (reuse && !trustFiles) warn('the corpus-loading code changed since the last build: reading every file again');
+    const build = reuse ? await update(options, scan, reuse, chunking, clock, trustFiles) : await fullBuild(options, scan, backend, chunking, clock);
     reuse?.close();
     let manifest: Manifest;
     try {
@@ -357,7 +359,8 @@ async function fullBuild(options: IngestOptions, scan: Awaited<ReturnType<typeof
  * ones by content hash; changed and removed articles are tombstoned and their points deleted;
  * new and changed ones go into one new segment; small or mostly-deleted segments are merged.
  */
-async function update(options: IngestOptions, scan: Awaited<ReturnType<typeof scanCorpus>>, reuse: Reusable, chunking: ChunkOptions, clock: StageClock): Promise<BuildParts> {
+/** `trustFiles`: a file whose size and time are unchanged is not read again (false when the loading code changed). */
+async function update(options: IngestOptions, scan: Awaited<ReturnType<typeof scanCorpus>>, reuse: Reusable, chunking: ChunkOptions, clock: StageClock, trustFiles: boolean): Promise<BuildParts> {
   const { previous, segments } = reuse;
   const prevTable = previous.table;
   const segmentNames = [...previous.manifest.segments];
@@ -373,19 +376,19 @@ async function update(options: IngestOptions, scan: Awaited<ReturnType<typeof sc
   const seen = new Map<string, string>();
   const changedFiles: CorpusFile[] = [];
   for (const file of scan.files) {
-    if (unchanged(prevTable, file)) {
+    if (trustFiles && unchanged(prevTable, file)) {
       table[file.rel] = prevTable[file.rel]!;
       for (const id of prevTable[file.rel]!.ids) seen.set(id, file.rel);
     } else {
       changedFiles.push(file);
     }
   }
-  const skipped: SkippedFile[] = previous.manifest.corpus.skipped.filter((s) => scan.files.some((f) => unchanged(prevTable, f) && (s.file === f.rel || s.file.startsWith(`${f.rel}:`))));
+  const skipped: SkippedFile[] = previous.manifest.corpus.skipped.filter((s) => scan.files.some((f) => trustFiles && unchanged(prevTable, f) && (s.file === f.rel || s.file.startsWith(`${f.rel}:`))));
   const fresh: Article[] = [];
   const kept = new Set<string>();
   let done = 0;
   for await (const article of readFiles(changedFiles, seen, table, skipped, () => options.onProgress?.(++done, changedFiles.length))) {
-    const hash = hashArticle(article);
+    const hash = hashArticle(article, splitSentences(article.text));
     const at = located.get(article.id);
     if (at && at.hash === hash && segments[at.s]!.articleMeta(at.i).file === article.file) kept.add(article.id);
     else fresh.push(article);
@@ -504,7 +507,7 @@ async function* iterate<T>(items: readonly T[]): AsyncGenerator<T> {
 async function* prepareAll(articles: AsyncIterable<Article>, chunking: ChunkOptions, clock: StageClock): AsyncGenerator<PreparedArticle> {
   for await (const article of articles) {
     clock.lap('read');
-    const prepared = prepareArticle(article, hashArticle(article), chunking);
+    const prepared = prepareArticle(article, chunking);
     clock.lap('prepare');
     yield prepared;
   }

@@ -2,6 +2,7 @@ import { analyzeTerms } from '../analyze/analyzeTerms.ts';
 import { segmentArticle } from '../corpus/segmentArticle.ts';
 import type { Article, Chunk, ChunkOptions, Span } from '../corpus/types.ts';
 import { chunkEmbeddingText } from '../store/chunkText.ts';
+import { hashArticle } from './articleHash.ts';
 import { fingerprintWords } from './nearDuplicates.ts';
 
 /** An article cut for the index: sentences, chunks with their analysed terms, and its SimHash. */
@@ -14,7 +15,7 @@ export interface PreparedArticle {
 }
 
 /** Pure: the same article and options always give the same result. */
-export function prepareArticle(article: Article, hash: string, chunking: ChunkOptions): PreparedArticle {
+export function prepareArticle(article: Article, chunking: ChunkOptions): PreparedArticle {
   const { sentences, chunks } = segmentArticle(article, chunking);
   const prepared = chunks.map((c) => {
     const text = chunkEmbeddingText(article.title, article.text, c);
@@ -24,7 +25,7 @@ export function prepareArticle(article: Article, hash: string, chunking: ChunkOp
   const titleTerms = analyzeTerms(article.title).length;
   return {
     article,
-    hash,
+    hash: hashArticle(article, sentences),
     fingerprint: fingerprintWords(prepared.flatMap((c) => c.terms.slice(titleTerms))),
     sentences: sentences.map(({ start, end }) => ({ start, end })),
     chunks: prepared,

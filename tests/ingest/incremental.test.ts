@@ -87,15 +87,33 @@ describe('incremental ingest', () => {
     expect(await ingest({ corpus, indexDir, embedder: 'hashed' })).toMatchObject({ upToDate: false, embeddedArticles: 5 });
   });
 
-  it('reads, splits and embeds every article again when the corpus-loading code changed, though no file did', async () => {
+  it('reads every file again when the corpus-loading code changed, and embeds again only what it now reads differently', async () => {
     const { corpus, indexDir } = await seededIndex();
-    const file = join(await liveBuild(indexDir), BUILD_FILES.manifest);
-    const manifest = JSON.parse(await readFile(file, 'utf8'));
-    await writeFile(file, JSON.stringify({ ...manifest, corpus: { ...manifest.corpus, loaderDigest: 'an older splitter' } }));
+    // A file edited behind the size-and-time check: same length, same modification time.
+    const file = join(corpus, '000_f369db645636c1c7.txt');
+    const time = new Date('2024-01-01T00:00:00Z');
+    await utimes(file, time, time);
+    await ingest({ corpus, indexDir, embedder: 'hashed' });
+    const text = await readFile(file, 'utf8');
+    const edited = text.replace('Lavrov', 'Lavrof');
+    expect(edited.length).toBe(text.length);
+    await writeFile(file, edited);
+    await utimes(file, time, time);
+    const markOlderLoader = async () => {
+      const manifestFile = join(await liveBuild(indexDir), BUILD_FILES.manifest);
+      const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+      await writeFile(manifestFile, JSON.stringify({ ...manifest, corpus: { ...manifest.corpus, loaderDigest: 'an older splitter' } }));
+    };
+    // With the same loading code the file is trusted by its size and time.
+    expect(await ingest({ corpus, indexDir, embedder: 'hashed' })).toMatchObject({ upToDate: true, embeddedArticles: 0 });
+    await markOlderLoader();
     const warnings: string[] = [];
-    expect(await ingest({ corpus, indexDir, embedder: 'hashed', warn: (l) => warnings.push(l) })).toMatchObject({ upToDate: false, embeddedArticles: 5 });
+    expect(await ingest({ corpus, indexDir, embedder: 'hashed', warn: (l) => warnings.push(l) })).toMatchObject({ upToDate: false, embeddedArticles: 1, articles: 5 });
     expect(warnings.join('\n')).toMatch(/loading code changed/);
     expect((await readSavedManifest(indexDir)).corpus.loaderDigest).not.toBe('an older splitter');
+    // Read again with nothing read differently: nothing is embedded.
+    await markOlderLoader();
+    expect(await ingest({ corpus, indexDir, embedder: 'hashed' })).toMatchObject({ upToDate: false, embeddedArticles: 0, articles: 5 });
   });
 
   it('rebuilds everything when the index was saved in another format', async () => {
