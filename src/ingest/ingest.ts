@@ -358,8 +358,9 @@ async function fullBuild(options: IngestOptions, scan: Awaited<ReturnType<typeof
  * An update: only new and changed files are read; their articles are compared with the live
  * ones by content hash; changed and removed articles are tombstoned and their points deleted;
  * new and changed ones go into one new segment; small or mostly-deleted segments are merged.
+ * With `trustFiles` a file whose size and time are unchanged is not read again (false when the
+ * loading code changed).
  */
-/** `trustFiles`: a file whose size and time are unchanged is not read again (false when the loading code changed). */
 async function update(options: IngestOptions, scan: Awaited<ReturnType<typeof scanCorpus>>, reuse: Reusable, chunking: ChunkOptions, clock: StageClock, trustFiles: boolean): Promise<BuildParts> {
   const { previous, segments } = reuse;
   const prevTable = previous.table;
