@@ -97,14 +97,17 @@ export function asideTermsOf(question: string): string[] {
  * fumbled when tackled…" it only joins clauses.
  */
 const TYPE_PHRASES: Array<[AnswerType, RegExp]> = [
-  ['date', /^when,|(?:^|[,;:] |\b(?:and|but|or) )when(?:['’]s\b| (?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|might|must|shall)\b)|\b(?:since|until|till) when\b|\bwhen$|\b(?:what|which) (?:year|date|day|month|decade|century)\b|\bhow long ago\b/],
+  ['date', /^when,|(?:^|[,;:] |\b(?:and|but|or) )when(?:['’]s\b| (?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|might|must|shall)\b)|\b(?:since|until|till) when\b|\bwhen$|\b(?:in )?(?:what|which) (?:year|date|day|month|decade|century)\b|\bhow long ago\b/],
   [
     'number',
     /\b(?:how (?:many|much|old|long|far|large|big|tall|high|fast)|what (?:percentage|percent|number|proportion|fraction|share)|what (?:is|was|are|were) the (?:\w+ )?(?:value|cost|price|amount|number|population|size|percentage|rate|total|sum|budget|toll))\b/,
   ],
   ['person', /\b(?:who|whom|whose|which (?:person|people))\b/],
   ['name', /^(?:which|what) (?:\w+ )?(?:team|company|group|organi[sz]ation|country|nation|city|state|band|artist|party|university|school|agency|ministry|newspaper|club|award|prize|river|language)s?\b/],
-  ['place', /\b(?:where|(?:which|what) (?:city|country|place|town|region)|in which)\b/],
+  // "In which…" asks where at the start of a clause ("In which stadium…", "…, in which city…") or
+  // in place of the answer ("…was played in which stadium?"); inside a question it opens a
+  // relative clause ("the final score of the game in which the Lakers…"), which asks nothing.
+  ['place', /\b(?:where|(?:which|what) (?:city|country|place|town|region))\b|(?:^|[,;:] )in which\b|\bin which (?!(?:the|a|an|he|she|it|they|we|you|i|his|her|its|their|this|that|these|those)\b)[\p{L}\p{N}'’-]+(?: [\p{L}\p{N}'’-]+){0,2}$/u],
 ];
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isKindOf } from '../../../src/lexicon/kinds.ts';
 import { WordNet } from '../../../src/lexicon/wordnet.ts';
-import { analyzeQuestion } from '../../../src/qa/question/analyzeQuestion.ts';
+import { analyzeQuestion, answerTypeOf } from '../../../src/qa/question/analyzeQuestion.ts';
 import { answerDetailOf, focusWords, typeOfFocus } from '../../../src/qa/question/answerFocus.ts';
 
 const wordnet = new WordNet();
@@ -59,5 +59,21 @@ describe('analyzeQuestion: the answer type', () => {
     expect(analyzeQuestion('What is the name of the document they signed?', undefined, kindOf).answerType).toBe('name');
     expect(analyzeQuestion('What is the name of the resort where they met?', undefined, kindOf).answerType).toBe('place');
     expect(analyzeQuestion('Who won the race?', undefined, kindOf).answerType).toBe('person');
+  });
+});
+
+describe('answerTypeOf: "in which"', () => {
+  it.each([
+    ['In which city did they meet?', 'place'],
+    ['On July 3, 2024, in which city did they meet?', 'place'],
+    ['The final was played in which stadium?', 'place'],
+    // A time asked with "in which" is a date, not a place.
+    ['In which month did they last meet?', 'date'],
+    ['In which century were the tapestries woven?', 'date'],
+    // Inside a question, "in which" opens a relative clause and asks for nothing.
+    ['What was the final score of the game in which the Lakers completed their sweep?', 'other'],
+    ['Who was the referee of the final in which Cane was sent off?', 'person'],
+  ])('%s → %s', (question, expected) => {
+    expect(answerTypeOf(question)).toBe(expected);
   });
 });
