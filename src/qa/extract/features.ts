@@ -18,18 +18,20 @@ import { analyzeTerms } from '../../analyze/analyzeTerms.ts';
  * least two of them (docs/quality.md lists those that went: lead, position, title, dense,
  * proximity, length, restatement, corroboration).
  */
-export const SENTENCE_FEATURES = ['coverage', 'window', 'order', 'bm25', 'context', 'article', 'typed', 'typedDetail', 'answerNear', 'focusNear', 'dateIn', 'dateOut', 'offTitle'] as const;
+export const SENTENCE_FEATURES = ['coverage', 'window', 'order', 'bm25', 'context', 'article', 'typed', 'typedDetail', 'answerNear', 'focusNear', 'dateIn', 'dateOut', 'offTitle', 'inArticle'] as const;
 
 export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
 export type SentenceFeatures = Record<SentenceFeature, number>;
 
 /**
  * Features read only when ordering the best article's own sentences (ranker.ts), never when
- * choosing the article. `offTitle` discounts the words of an article's headline, which tells
- * its sentences apart (every sentence of a report repeats the story's words); across articles
- * it would mark down the one whose headline matches the question, and with it the confidence.
+ * choosing the article. Every sentence of a report repeats the story's words, so what tells
+ * them apart is the rest: `offTitle` discounts the words of the article's headline, and
+ * `inArticle` weighs each question word by how few of the article's sentences hold it (and
+ * not the headline's). Across articles they would mark down the one whose headline matches
+ * the question, and with it the confidence.
  */
-export const WITHIN_ARTICLE_ONLY: ReadonlySet<SentenceFeature> = new Set(['offTitle']);
+export const WITHIN_ARTICLE_ONLY: ReadonlySet<SentenceFeature> = new Set(['offTitle', 'inArticle']);
 
 /** The question as extraction reads it. */
 export interface QuestionForFeatures {
@@ -133,11 +135,28 @@ export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatur
   // Each sentence is a candidate and the neighbour of two others: scored once per question.
   const sentenceScores = memo((sentence: Sentence) => slotScores(readingOf(index, sentence).terms));
   // Each question term's share of the sentence measure, less what the article's headline says.
+  const headlineScores = memo((docId: string) => slotScores(new Set(analyzeTerms(index.article(docId)?.title ?? ''))));
   const offTitleShares = memo((docId: string) => {
-    const headline = slotScores(new Set(analyzeTerms(index.article(docId)?.title ?? '')));
+    const headline = headlineScores(docId);
     const shares = qTerms.map((_, i) => (1 - headline[i]!) * qWeights[i]! * qPresence[i]!);
     const mass = shares.reduce((a, b) => a + b, 0);
     return mass > 0 ? shares.map((share) => share / mass) : undefined;
+  });
+  // Each question term's share by its rarity among the article's own sentences, log((n + 1) /
+  // (held + 0.5)), less what the headline says: a name the archive finds rare may be in every
+  // sentence of its report, and the words few of them hold are the detail asked for. It does
+  // not drift with the archive's size as the archive's word rarity does (docs/scale.md).
+  const inArticleWeights = memo((docId: string) => {
+    const sentences = index.sentencesOf(docId);
+    const held = new Float64Array(qTerms.length);
+    for (const sentence of sentences) {
+      const terms = readingOf(index, sentence).terms;
+      for (let i = 0; i < qTerms.length; i++) if (terms.has(qTerms[i]!)) held[i]!++;
+    }
+    const headline = headlineScores(docId);
+    const weights = qTerms.map((_, i) => (1 - headline[i]!) * qWeights[i]! * Math.log((sentences.length + 1) / (held[i]! + 0.5)));
+    const mass = weights.reduce((a, b) => a + b, 0);
+    return mass > 0 ? weights.map((w) => w / mass) : undefined;
   });
   const dateOf = memo((docId: string) => dateAffinity(index.meta(docId)?.date ?? null, [...question.dates]));
 
@@ -176,7 +195,8 @@ export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatur
       focusNear: words && question.focusTerms?.size ? nearness(offsets, words, question.focusTerms) : 0,
       dateIn: date === 1 ? 1 : 0,
       dateOut: date === 0 ? 1 : 0,
-      offTitle: offTitleOf(own, offTitleShares(c.sentence.docId)),
+      offTitle: coveredShare(own, offTitleShares(c.sentence.docId)),
+      inArticle: coveredShare(own, inArticleWeights(c.sentence.docId)),
     };
     return { ...c, features };
   });
@@ -188,8 +208,12 @@ export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatur
   return featured;
 }
 
-/** How much of the question a sentence covers beyond its article's headline (0 when the headline says it all). */
-function offTitleOf(own: Float64Array, shares: readonly number[] | undefined): number {
+/**
+ * How much of the question a sentence covers, each question term counting its share (beyond
+ * the article's headline for `offTitle`; by its rarity among the article's sentences for
+ * `inArticle`): 0 when no term has a share.
+ */
+function coveredShare(own: Float64Array, shares: readonly number[] | undefined): number {
   if (!shares) return 0;
   let sum = 0;
   for (let i = 0; i < shares.length; i++) sum += shares[i]! * own[i]!;

@@ -104,6 +104,22 @@ describe('sentence features', () => {
     expect(featuresFor('Earthquake shakes Tarnow?').every((f) => f.sentence.docId !== 'quake' || f.features.offTitle === 0)).toBe(true);
   });
 
+  it('inArticle: the question’s words few of its article’s sentences hold, so the story’s detail beats its repeated names', () => {
+    // Every sentence of the storm report names Ida or Louisiana; one tells of homes and power.
+    const storm: FixtureArticle = {
+      id: 'storm',
+      title: 'Weather report',
+      date: '2021-08-30',
+      text: 'Storm Ida hit Louisiana on Sunday. Ida flooded roads across Louisiana. The storm left 30,000 homes without power. Louisiana officials said Ida was the worst in years.',
+    };
+    const grid: FixtureArticle = { id: 'grid', title: 'Grid upgrade', text: 'Power cuts hit homes across the region. Homes lost power for hours.' };
+    const list = featuresFor('How many homes in Louisiana lost power after Ida?', buildIndex([storm, grid]));
+    const names = find(list, 'Storm Ida hit Louisiana');
+    const detail = find(list, '30,000 homes');
+    expect(names.features.coverage).toBeGreaterThan(detail.features.coverage);
+    expect(detail.features.inArticle).toBeGreaterThan(names.features.inArticle);
+  });
+
   it('focusNear: the kind asked for, named beside a candidate answer', () => {
     const list = featuresFor('Which mayor spoke about the damage in Tarnow?');
     expect(find(list, 'Mayor Anna Kowal').features.focusNear).toBeGreaterThan(0.5);
