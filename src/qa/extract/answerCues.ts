@@ -21,6 +21,7 @@ const DATE = new RegExp(
     `\\d{1,2}(?:st|nd|rd|th)[\\s-]+(?:century|centuries)`,
     `\\d[\\d.,–-]*\\s+(?:(?:thousand|million|billion)\\s+)?(?:years|months|weeks|days)\\s+ago`,
     WEEKDAY_NAME,
+    // a time of day: "5:51 p.m.", "10 a.m.", "11:30", "noon"
     'today|yesterday|tomorrow',
     '(?:last|next|this)\\s+(?:week|month|year)',
   ]
@@ -34,8 +35,11 @@ const NUMBER_WORD = new RegExp(`^(?:${NUMBER_WORDS})$`, 'i');
 const CAPITALISED = /(?<![.!?]\s|^)\b[A-Z][\p{L}'’-]+(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\p{L}'’-]+)*/gu;
 /** Two or more capitalised words, not after "the": Sergey Lavrov, President Putin, Dr S Jaishankar. */
 const FULL_NAME = /(?<!\bthe\s)(?<!\bThe\s)\b(?!The\b)(?:[A-Z]\.|[A-Z][\p{L}'’-]*)(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]*))+/gu;
-/** A capitalised word after "in", "at", "from"…: a place, unless it is a month or a day ("in May"). */
-const PLACE = /\b(?:in|at|from|to|near|across)\s+(?:the\s+)?[A-Z][\p{L}'’-]+/gu;
+/**
+ * A capitalised word after "in", "at", "from"…: a place, unless it is a month or a day ("in
+ * May"); also after "the town of" and the like ("in the town of Larissa").
+ */
+const PLACE = /\b(?:in|at|from|to|near|across)\s+(?:the\s+)?(?:(?:town|city|village|port|province|county|district|region|state|island|capital)\s+of\s+)?[A-Z][\p{L}'’-]+/gu;
 /** Whether the word a PLACE match ends on is a month or a day, read by its letters ("March" of "March's", "May" of "May-June"). */
 const isCalendarWord = (found: string) => CALENDAR_WORD.test(/\p{L}+(?=\S*$)/u.exec(found)?.[0] ?? '');
 
@@ -48,7 +52,7 @@ function mentionsAt(pattern: RegExp, sentence: string, question: string, unless:
   const q = foldAccents(question.toLowerCase());
   const at: number[] = [];
   for (const match of sentence.matchAll(pattern)) {
-    const found = match[0].toLowerCase().replace(/^(in|at|from|to|near|across)\s+(the\s+)?/, '');
+    const found = match[0].toLowerCase().replace(/^(in|at|from|to|near|across)\s+(the\s+)?(\p{L}+\s+of\s+)?/u, '');
     if (!q.includes(foldAccents(found)) && !unless(match[0])) at.push(match.index + match[0].length - found.length);
   }
   return at;

@@ -138,6 +138,12 @@ describe('hasAnswerCue', () => {
     expect(hasAnswerCue('place', 'The ministers met in Geneva in December.', 'Where in Geneva did the ministers meet?')).toBe(false);
   });
 
+  it('place: "the town of <Place>" counts, located at the name', () => {
+    const sentence = 'The 59-year-old stationmaster in the town of Larissa was charged.';
+    expect(answerOffsets('place', sentence, 'In which town was the stationmaster based?')).toEqual([sentence.indexOf('Larissa')]);
+    expect(hasAnswerCue('place', 'He was charged in the town of Larissa.', 'Was he charged in Larissa?')).toBe(false);
+  });
+
   // The month/weekday exclusion must not swallow places that merely start like one
   // (Mar-seille, Mon-treal, Sun-derland, Dec-atur).
   it('place: a place whose name starts like a month or weekday still counts', () => {
