@@ -22,6 +22,9 @@ const DATE = new RegExp(
     `\\d[\\d.,–-]*\\s+(?:(?:thousand|million|billion)\\s+)?(?:years|months|weeks|days)\\s+ago`,
     WEEKDAY_NAME,
     // a time of day: "5:51 p.m.", "10 a.m.", "11:30", "noon"
+    '\\d{1,2}(?::\\d{2})?\\s*[ap]\\.?m',
+    '\\d{1,2}:\\d{2}',
+    'noon|midnight',
     'today|yesterday|tomorrow',
     '(?:last|next|this)\\s+(?:week|month|year)',
   ]

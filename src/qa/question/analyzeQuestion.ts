@@ -97,7 +97,7 @@ export function asideTermsOf(question: string): string[] {
  * fumbled when tackled…" it only joins clauses.
  */
 const TYPE_PHRASES: Array<[AnswerType, RegExp]> = [
-  ['date', /^when,|(?:^|[,;:] |\b(?:and|but|or) )when(?:['’]s\b| (?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|might|must|shall)\b)|\b(?:since|until|till) when\b|\bwhen$|\b(?:in )?(?:what|which) (?:year|date|day|month|decade|century)\b|\bhow long ago\b/],
+  ['date', /^when,|(?:^|[,;:] |\b(?:and|but|or) )when(?:['’]s\b| (?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|might|must|shall)\b)|\b(?:since|until|till) when\b|\bwhen$|\b(?:in )?(?:what|which) (?:year|date|day|month|decade|century|time)\b|\bhow long ago\b/],
   [
     'number',
     /\b(?:how (?:many|much|old|long|far|large|big|tall|high|fast)|what (?:percentage|percent|number|proportion|fraction|share)|what (?:is|was|are|were) the (?:\w+ )?(?:value|cost|price|amount|number|population|size|percentage|rate|total|sum|budget|toll))\b/,

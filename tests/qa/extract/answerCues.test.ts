@@ -30,6 +30,8 @@ describe('answerTypeOf', () => {
     ["When's the next summit?", 'date'],
     ['And when?', 'date'],
     ['How long ago did oxygen reach the air?', 'date'],
+    // a time of day
+    ['At what time did the first rescue team enter the mine?', 'date'],
   ] as const)('"%s" asks for a %s', (question, type) => {
     expect(answerTypeOf(question)).toBe(type);
   });
@@ -171,6 +173,21 @@ describe('hasDetailCue: the shape of figure asked for', () => {
     expect(hasDetailCue('count', 'Employers added 254,000 jobs in September.', 'How many jobs were added?')).toBe(true);
     expect(hasDetailCue('count', 'The rate fell to 4.1 percent.', 'How many jobs were added?')).toBe(false);
     expect(hasDetailCue('duration', 'The jury deliberated for seven days.', 'How long did the jury deliberate?')).toBe(true);
+  });
+});
+
+describe('hasAnswerCue: a time of day answers "at what time"', () => {
+  it.each([
+    ['But at 5:51 p.m., the first rescuers entered on foot.', '5:51'],
+    ['It lifted off at 10 a.m. local time.', '10 a.m'],
+    ['The train left at 11:30 from the main station.', '11:30'],
+    ['The polls closed at noon.', 'noon'],
+  ])('%s', (sentence, time) => {
+    expect(answerOffsets('date', sentence, 'At what time did it happen?')).toEqual([sentence.indexOf(time)]);
+  });
+
+  it('a figure that is no time of day is no date', () => {
+    expect(hasAnswerCue('date', 'Rescuers brought 3 miners out.', 'At what time did it happen?')).toBe(false);
   });
 });
 
