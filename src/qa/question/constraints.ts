@@ -1,4 +1,5 @@
 import { analyzeTerms, casedWords } from '../../analyze/analyzeTerms.ts';
+import { yearsInUrl } from './yearsInUrl.ts';
 import { describeEdition, editionsIn, editionValues, ordinalSuffix, type Edition } from './editions.ts';
 import { describeMonth, monthsIn, monthsNamed, writesMonthOf, type PinnedMonth } from './months.ts';
 import { partiesIn } from './parties.ts';
@@ -181,6 +182,8 @@ export interface ConstrainedArticle {
   text: string;
   title: string;
   date: string | null;
+  /** Where it was published: a year its path gives ("/2011/11/…") is a year it reports. */
+  url?: string | null;
 }
 
 interface Judgement {
@@ -196,8 +199,9 @@ interface Judgement {
 function judgeConstraints(constraints: QuestionConstraints, article: ConstrainedArticle, newsArchive: boolean): Judgement[] {
   const text = `${article.title}\n${article.text}`;
   const out: Judgement[] = [];
-  // The years the article reports: those its text writes, and the one it is dated in.
-  const years = constraints.years.length + constraints.months.length > 0 ? new Set(yearsIn(text)) : new Set<string>();
+  // The years the article reports: those its text writes, the one it is dated in, and the
+  // one its URL gives (many archives keep "/2011/11/" in the URL and lose the date).
+  const years = constraints.years.length + constraints.months.length > 0 ? new Set([...yearsIn(text), ...yearsInUrl(article.url)]) : new Set<string>();
   if (article.date) years.add(article.date.slice(0, 4));
   const yearWeight = article.date || !newsArchive ? 1 : UNDATED_YEAR_WEIGHT;
   for (const year of constraints.years) out.push({ label: year, reported: years.has(year), contradicted: years.size > 0, weight: yearWeight });

@@ -57,6 +57,12 @@ describe('checkConstraints: does the article report what the question pins?', ()
     expect(checkConstraints(questionConstraints('What was Apple revenue in the fourth quarter?'), undated)).toEqual({ missing: 1, contradicted: 1, pinned: 1 });
   });
 
+  it('takes the year an undated article’s URL gives as one it reports', () => {
+    const undated = { ...article, date: null, url: 'https://example.com/business/2011/11/apple-results.html' };
+    expect(checkConstraints(questionConstraints('What was Apple revenue in 2011?'), undated)).toEqual({ missing: 0, contradicted: 0, pinned: 1 });
+    expect(checkConstraints(questionConstraints('What was Apple revenue in 2012?'), undated)).toEqual({ missing: 0.5, contradicted: 0.5, pinned: 1 });
+  });
+
   it('holds a numbered name to the numbers the article gives that series', () => {
     const awards = { title: 'Spotlight wins', date: '2016-02-29', text: 'Spotlight won best picture when the 88th Academy Awards were handed out. Chris Rock hosted.' };
     expect(checkConstraints(questionConstraints('Who hosted the 88th Academy Awards?'), awards)).toEqual({ missing: 0, contradicted: 0, pinned: 1 });

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { yearsInUrl } from '../../../src/qa/question/yearsInUrl.ts';
+
+describe('yearsInUrl', () => {
+  it('reads a year that stands as a path segment of its own, with or without a day after it', () => {
+    expect(yearsInUrl('https://www.atvn.org/news/2011/11/american-airlines-files.html')).toEqual(['2011']);
+    expect(yearsInUrl('http://example.com/sitemap/free/1999/7/article/275413.html')).toEqual(['1999']);
+    expect(yearsInUrl('https://example.com/news/2019/12/13/uk-election-result/')).toEqual(['2019']);
+  });
+
+  it('takes no year from a slug, an article number, the host or the query', () => {
+    expect(yearsInUrl('https://odt.co.nz/2000-fiji-parliament-stormed-coup')).toEqual([]);
+    expect(yearsInUrl('https://irishtimes.com/business/nokia-says-sales-will-rise-in-2003-1.1059036')).toEqual([]);
+    expect(yearsInUrl('https://2019.example.com/a?from=/2018/')).toEqual([]);
+    expect(yearsInUrl(null)).toEqual([]);
+  });
+});
