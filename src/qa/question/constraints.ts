@@ -1,5 +1,5 @@
 import { analyzeTerms, casedWords } from '../../analyze/analyzeTerms.ts';
-import { yearsInUrl } from './yearsInUrl.ts';
+import { monthsInUrl, yearsInUrl } from './urlDates.ts';
 import { describeEdition, editionsIn, editionValues, ordinalSuffix, type Edition } from './editions.ts';
 import { describeMonth, monthsIn, monthsNamed, writesMonthOf, type PinnedMonth } from './months.ts';
 import { partiesIn } from './parties.ts';
@@ -216,17 +216,28 @@ function judgeConstraints(constraints: QuestionConstraints, article: Constrained
     const named = editionValues(text, e.head, e.name);
     out.push({ label: describeEdition(e), reported: named.has(e.value), contradicted: named.size > 0, weight: 1 });
   }
+  // The months its URL gives (an undated "/2011/11/…" report), as the first and last day of each.
+  const urlMonths = constraints.months.length > 0 && !article.date ? monthsInUrl(article.url).map(monthDays) : [];
   for (const m of constraints.months) {
     // Where the year itself is not reported, that judgement already counts: the month adds
     // nothing. An undated news report cannot be placed in a month (its year counts half,
-    // above); where no article is dated (an encyclopaedia), the text is all there is, as for years.
-    if (!years.has(m.year) || (!article.date && newsArchive)) continue;
+    // above) unless its URL gives one; where no article is dated (an encyclopaedia), the text
+    // is all there is, as for years.
+    if (!years.has(m.year) || (!article.date && newsArchive && urlMonths.length === 0)) continue;
     const named = monthsNamed(text);
     const writesIt = (named.has(m.month) && bareMonthMayBe(article.date, m)) || writesMonthOf(text, m.month, m.year);
-    const reported = (!!article.date && dateAffinity(article.date, [m.range]) === 1) || writesIt;
+    const published = article.date ? [article.date] : urlMonths.flat();
+    const reported = published.some((day) => dateAffinity(day, [m.range]) === 1) || writesIt;
     out.push({ label: describeMonth(m), reported, contradicted: named.size > 0, weight: 1 });
   }
   return out;
+}
+
+/** The first and last day of a month a URL gives: an article published some day in it. */
+function monthDays({ year, month }: { year: string; month: number }): [string, string] {
+  const mm = String(month).padStart(2, '0');
+  const last = new Date(Date.UTC(Number(year), month, 0)).getUTCDate();
+  return [`${year}-${mm}-01`, `${year}-${mm}-${String(last).padStart(2, '0')}`];
 }
 
 /**

@@ -61,6 +61,13 @@ describe('checkConstraints: does the article report what the question pins?', ()
     const undated = { ...article, date: null, url: 'https://example.com/business/2011/11/apple-results.html' };
     expect(checkConstraints(questionConstraints('What was Apple revenue in 2011?'), undated)).toEqual({ missing: 0, contradicted: 0, pinned: 1 });
     expect(checkConstraints(questionConstraints('What was Apple revenue in 2012?'), undated)).toEqual({ missing: 0.5, contradicted: 0.5, pinned: 1 });
+    // …and the month it gives after the year, as it would a date in that month.
+    expect(checkConstraints(questionConstraints('What was Apple revenue in November 2011?'), undated)).toEqual({ missing: 0, contradicted: 0, pinned: 2 });
+    expect(checkConstraints(questionConstraints('What was Apple revenue in October 2011?'), undated)).toEqual({ missing: 0, contradicted: 0, pinned: 2 });
+    expect(checkConstraints(questionConstraints('What was Apple revenue in January 2011?'), undated)).toEqual({ missing: 1, contradicted: 0, pinned: 2 });
+    // Without a month in its URL, an undated report is not held to the month.
+    const yearOnly = { ...undated, url: 'https://example.com/2011/apple-results.html' };
+    expect(checkConstraints(questionConstraints('What was Apple revenue in January 2011?'), yearOnly)).toEqual({ missing: 0, contradicted: 0, pinned: 2 });
   });
 
   it('holds a numbered name to the numbers the article gives that series', () => {

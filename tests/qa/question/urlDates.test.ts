@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { yearsInUrl } from '../../../src/qa/question/yearsInUrl.ts';
+import { monthsInUrl, yearsInUrl } from '../../../src/qa/question/urlDates.ts';
 
 describe('yearsInUrl', () => {
   it('reads a year that stands as a path segment of its own, with or without a day after it', () => {
@@ -13,5 +13,18 @@ describe('yearsInUrl', () => {
     expect(yearsInUrl('https://irishtimes.com/business/nokia-says-sales-will-rise-in-2003-1.1059036')).toEqual([]);
     expect(yearsInUrl('https://2019.example.com/a?from=/2018/')).toEqual([]);
     expect(yearsInUrl(null)).toEqual([]);
+  });
+});
+
+describe('monthsInUrl', () => {
+  it('reads a month right after its year', () => {
+    expect(monthsInUrl('https://www.atvn.org/news/2011/11/american-airlines-files.html')).toEqual([{ year: '2011', month: 11 }]);
+    expect(monthsInUrl('http://example.com/sitemap/free/1999/7/article/275413.html')).toEqual([{ year: '1999', month: 7 }]);
+  });
+
+  it('takes no number that cannot be a month, and none without its year', () => {
+    expect(monthsInUrl('https://example.com/2011/13/story')).toEqual([]);
+    expect(monthsInUrl('https://example.com/2011/story/11/')).toEqual([]);
+    expect(monthsInUrl(null)).toEqual([]);
   });
 });
