@@ -5,7 +5,7 @@ import type { LoadedIndex } from '../../store/loadedIndex.ts';
 import { hasDetailCue, typedAnswers } from './answerCues.ts';
 import type { Sentence } from '../../corpus/types.ts';
 import { neighboursOf, type CandidateSentence } from './candidates.ts';
-import { readingOf, wordsOf, type SentenceWords } from './sentenceReading.ts';
+import { readingOf, sentencesHolding, wordsOf, type SentenceWords } from './sentenceReading.ts';
 import { wordRarity } from './wordRarity.ts';
 import { analyzeTerms } from '../../analyze/analyzeTerms.ts';
 
@@ -147,14 +147,9 @@ export function sentenceFeatures(index: LoadedIndex, question: QuestionForFeatur
   // sentence of its report, and the words few of them hold are the detail asked for. It does
   // not drift with the archive's size as the archive's word rarity does (docs/scale.md).
   const inArticleWeights = memo((docId: string) => {
-    const sentences = index.sentencesOf(docId);
-    const held = new Float64Array(qTerms.length);
-    for (const sentence of sentences) {
-      const terms = readingOf(index, sentence).terms;
-      for (let i = 0; i < qTerms.length; i++) if (terms.has(qTerms[i]!)) held[i]!++;
-    }
+    const { sentences, held } = sentencesHolding(index, docId);
     const headline = headlineScores(docId);
-    const weights = qTerms.map((_, i) => (1 - headline[i]!) * qWeights[i]! * Math.log((sentences.length + 1) / (held[i]! + 0.5)));
+    const weights = qTerms.map((t, i) => (1 - headline[i]!) * qWeights[i]! * Math.log((sentences + 1) / ((held.get(t) ?? 0) + 0.5)));
     const mass = weights.reduce((a, b) => a + b, 0);
     return mass > 0 ? weights.map((w) => w / mass) : undefined;
   });

@@ -34,6 +34,20 @@ export function readingOf(index: LoadedIndex, sentence: Sentence, text?: string)
   return reading;
 }
 
+/** How many of an article's sentences hold each term: counted once per article, kept as long as the index keeps its sentences. */
+const heldCounts = new WeakMap<readonly Sentence[], ReadonlyMap<string, number>>();
+
+export function sentencesHolding(index: LoadedIndex, docId: string): { sentences: number; held: ReadonlyMap<string, number> } {
+  const sentences = index.sentencesOf(docId);
+  let held = heldCounts.get(sentences);
+  if (!held) {
+    const counts = new Map<string, number>();
+    for (const sentence of sentences) for (const term of readingOf(index, sentence).terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    heldCounts.set(sentences, (held = counts));
+  }
+  return { sentences: sentences.length, held };
+}
+
 /** A sentence's words: where each ends, and its stem (undefined for a stopword). */
 export interface SentenceWords {
   ends: number[];
