@@ -41,8 +41,17 @@ export function sentencesHolding(index: LoadedIndex, docId: string): { sentences
   const sentences = index.sentencesOf(docId);
   let held = heldCounts.get(sentences);
   if (!held) {
+    // From the sentences' analysed terms, which the article's own coverage has read already;
+    // a term counts once per sentence.
     const counts = new Map<string, number>();
-    for (const sentence of sentences) for (const term of readingOf(index, sentence).terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    const lastSeen = new Map<string, number>();
+    sentences.forEach((sentence, i) => {
+      for (const term of index.sentenceTerms(sentence)) {
+        if (lastSeen.get(term) === i) continue;
+        lastSeen.set(term, i);
+        counts.set(term, (counts.get(term) ?? 0) + 1);
+      }
+    });
     heldCounts.set(sentences, (held = counts));
   }
   return { sentences: sentences.length, held };
