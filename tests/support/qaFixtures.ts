@@ -29,6 +29,7 @@ export interface FixtureArticle {
   date?: string | null;
   outlet?: string | null;
   dateline?: string | null;
+  url?: string | null;
 }
 
 export interface FixtureOptions {
@@ -45,7 +46,7 @@ export interface FixtureOptions {
 }
 
 export function toArticle(a: FixtureArticle): Article {
-  return { id: a.id, title: a.title ?? a.id, date: a.date ?? null, outlet: a.outlet ?? null, dateline: a.dateline ?? null, url: null, file: `${a.id}.txt`, text: a.text };
+  return { id: a.id, title: a.title ?? a.id, date: a.date ?? null, outlet: a.outlet ?? null, dateline: a.dateline ?? null, url: a.url ?? null, file: `${a.id}.txt`, text: a.text };
 }
 
 export function buildIndex(input: FixtureArticle[], options: FixtureOptions = {}): LoadedIndex {

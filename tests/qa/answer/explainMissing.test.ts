@@ -146,6 +146,13 @@ describe('ask(): the caveat and the note', () => {
     expect(answer.answer).toMatch(/\[1\] \(The quoted article is undated and does not mention 2020\.\)$/);
   });
 
+  it('takes the year the undated article’s URL gives as reported, and says nothing of it', async () => {
+    const filed = { ...harbour, url: 'https://example.com/news/2020/03/harbour-reopens' };
+    const answer = await asker(buildIndex([filed, fair, vote]), { abstainBelow: 0 })('When did the harbour of Varna reopen in 2020?');
+    expect(answer.sentences[0]!.docId).toBe('harbour');
+    expect(answer.note).toBeUndefined();
+  });
+
   it('where most articles are undated, says only that the text does not report the year', async () => {
     const answer = await asker(buildIndex([harbour, fair, { ...vote, date: null }]), { abstainBelow: 0 })('When did the harbour of Varna reopen in 2020?');
     expect(answer.sentences[0]!.docId).toBe('harbour');
