@@ -42,6 +42,7 @@ const squad = await open('squad-dev', join(shared, 'benchmarks/squad-dev/corpus'
 const squad2 = await open('squad2-train', join(shared, 'benchmarks/squad2-train/corpus'));
 const news = await open('news-read', join(root, 'tests/fixtures/news-dev/corpus'));
 const seeds = await open('seeds-train', join(root, 'seeds'));
+const read2 = await open('news-read2', join(root, 'tests/fixtures/news-read2/corpus'));
 const sets: TrainingSet[] = [
   { name: 'squad-dev', archive: squad, questions: await readQuestions(join(shared, 'benchmarks/squad-dev/questions.jsonl')), ranker: true, abstention: true },
   // Half weight: its unanswerable questions are crowd-written edits inside the right paragraph
@@ -50,6 +51,7 @@ const sets: TrainingSet[] = [
   { name: 'squad2-train', archive: squad2, questions: await readQuestions(join(shared, 'benchmarks/squad2-train/questions.jsonl')), ranker: false, abstention: true, abstentionWeight: 0.5 },
   { name: 'news-read', archive: news, questions: withNearMisses(await readQuestions(join(root, 'tests/fixtures/news-dev/read-questions.jsonl')), news), ranker: true, abstention: true },
   { name: 'seeds-train', archive: seeds, questions: await readQuestions(join(root, 'tests/fixtures/train-questions.jsonl')), ranker: true, abstention: true },
+  { name: 'news-read2', archive: read2, questions: await readQuestions(join(root, 'tests/fixtures/news-read2/questions.jsonl')), ranker: false, withinArticleOnly: true, abstention: false },
 ];
 
 const { ranker, abstention } = await trainModels(sets, settings, { log: (line) => console.error(line) });

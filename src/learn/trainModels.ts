@@ -23,6 +23,8 @@ export interface TrainingSet {
   archive: Archive;
   questions: readonly EvalQuestion[];
   ranker: boolean;
+  /** Only for the second stage (ordering the answering article's sentences). @default false */
+  withinArticleOnly?: boolean;
   abstention: boolean;
   /** What the set weighs in the abstention fit and its threshold, against 1 for every other set. @default 1 */
   abstentionWeight?: number;
@@ -98,7 +100,7 @@ export async function trainModels(
   // 1. Candidates and their features (features do not depend on the ranker's weights).
   const neutral: RankerModel = { weights: SENTENCE_FEATURES.map((f) => (f === 'coverage' ? 1 : 0)), secondRatio: 0.5 };
   const groups: RankingGroups = [];
-  for (const set of sets.filter((s) => s.ranker)) {
+  for (const set of sets.filter((s) => s.ranker || s.withinArticleOnly)) {
     const seen = await askAll(set, set.questions.filter((q) => q.answerable && q.answers.length > 0), neutral);
     const usable = seen.filter((s) => s.inspection?.ranked.some((r) => holdsAnswer(s.question, r)));
     for (const s of usable) {
@@ -115,9 +117,11 @@ export async function trainModels(
   }
   // The first stage never reads what only tells an article's sentences apart (its weight is 0).
   const acrossArticles = SENTENCE_FEATURES.map((f) => !WITHIN_ARTICLE_ONLY.has(f));
-  const weights = fitListwiseRanker(groups.map((g) => ({ ...g, rows: g.rows.map((x) => x.map((v, i) => (acrossArticles[i] ? v : 0))) })), { l2: o.l2 });
+  const withinOnly = new Set(sets.filter((s) => s.withinArticleOnly).map((s) => s.name));
+  const firstStage = groups.filter((g) => !withinOnly.has(g.set));
+  const weights = fitListwiseRanker(firstStage.map((g) => ({ ...g, rows: g.rows.map((x) => x.map((v, i) => (acrossArticles[i] ? v : 0))) })), { l2: o.l2 });
   const withinArticle = fitListwiseRanker(insideAnsweringArticle(groups), { l2: o.l2 });
-  const secondRatio = chooseSecondRatio(groups, weights, o.secondSentenceCost, withinArticle);
+  const secondRatio = chooseSecondRatio(firstStage, weights, o.secondSentenceCost, withinArticle);
 
   // 2. Abstention: ask again with the fitted ranker; label 1 when the answer is right.
   const rows: Array<{ set: string; x: number[]; y: 0 | 1; weight: number; answerable: boolean }> = [];
@@ -132,10 +136,11 @@ export async function trainModels(
   const setWeights = new Map(sets.map((s) => [s.name, s.abstentionWeight ?? 1]));
   const threshold = chooseThreshold(rows.map((r) => ({ ...r, p: predictLogistic(fitted, r.x) })), setWeights);
 
-  const trainedOn = Object.fromEntries(sets.map((s) => [s.name, s.questions.length]));
+  // Each file lists the sets it was fitted on (the ranker's, with those of its second stage only).
+  const trainedOn = (uses: (s: TrainingSet) => boolean) => Object.fromEntries(sets.filter(uses).map((s) => [s.name, s.questions.length]));
   return {
-    ranker: { format: RANKER_FORMAT, features: [...SENTENCE_FEATURES], weights: weights.map((w) => round(w)), withinArticle: withinArticle.map((w) => round(w)), secondRatio, trainedOn },
-    abstention: { format: ABSTENTION_FORMAT, features: [...ABSTENTION_FEATURES], intercept: round(fitted.intercept), weights: fitted.weights.map((w) => round(w)), threshold, trainedOn },
+    ranker: { format: RANKER_FORMAT, features: [...SENTENCE_FEATURES], weights: weights.map((w) => round(w)), withinArticle: withinArticle.map((w) => round(w)), secondRatio, trainedOn: trainedOn((s) => s.ranker || !!s.withinArticleOnly) },
+    abstention: { format: ABSTENTION_FORMAT, features: [...ABSTENTION_FEATURES], intercept: round(fitted.intercept), weights: fitted.weights.map((w) => round(w)), threshold, trainedOn: trainedOn((s) => s.abstention) },
   };
 }
 

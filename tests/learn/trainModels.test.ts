@@ -134,3 +134,21 @@ describe('chooseSecondRatio', () => {
     expect(chooseSecondRatio(groups, [1, 0], 0.05, [0, 1])).toBeLessThanOrEqual(0.3);
   });
 });
+
+describe('trainModels withinArticleOnly', () => {
+  it('fits a set into the second stage only: the first stage, the second sentence and the abstention model come out as without it', async () => {
+    const settings: AnswerSettings = {};
+    const archive = await openArchive({ indexDir: await makeTempDir('train'), corpusDir: await copySeeds(), embedder: 'hashed', settings });
+    const all = await readQuestions(join(import.meta.dirname, '../fixtures/train-questions.jsonl'));
+    const base = { name: 'seeds', archive, questions: all.slice(0, 30), ranker: true, abstention: true };
+    const extra = { name: 'more', archive, questions: all.slice(30, 60), ranker: false, withinArticleOnly: true, abstention: false };
+    const without = await trainModels([base], settings);
+    const withMore = await trainModels([base, extra], settings);
+    expect(withMore.ranker.weights).toEqual(without.ranker.weights);
+    expect(withMore.ranker.secondRatio).toBe(without.ranker.secondRatio);
+    expect(withMore.abstention).toEqual(without.abstention);
+    expect(withMore.ranker.withinArticle).not.toEqual(without.ranker.withinArticle);
+    expect(withMore.ranker.trainedOn).toEqual({ seeds: 30, more: 30 });
+    expect(withMore.abstention.trainedOn).toEqual({ seeds: 30 });
+  });
+});
