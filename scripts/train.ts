@@ -12,6 +12,9 @@
  * - news-read: the read half of our real-news set (tests/fixtures/news-dev/read-questions.jsonl,
  *   over all 50 articles), plus near misses made from it (src/learn/nearMisses.ts): both.
  * - seeds-train: tests/fixtures/train-questions.jsonl over the five seed articles: both.
+ * - news-read2: our second read real-news set (tests/fixtures/news-read2, 40 articles): the
+ *   ranker's second stage only (ordering the answering article's sentences), so the article's
+ *   choice and the confidence come out as without it.
  * SciFact's claims name no answer sentence: they chose the retrieval settings instead (docs/quality.md).
  */
 import { writeFile } from 'node:fs/promises';
