@@ -58,7 +58,7 @@ export type AnswerDetail = 'percent' | 'money' | 'count' | 'duration' | 'year';
 
 const DETAILS: Array<[AnswerDetail, RegExp]> = [
   ['percent', /\b(?:what|which) (?:\w+ )?(?:percentage|percent|share|proportion|fraction|rate)\b|\bby how much\b.*\b(?:rise|fall|grow|drop|increase|decrease)|\bhow many per ?cent\b/i],
-  ['money', /\bhow much (?:money|(?:did|does|do|will|would|could|has|have|had|is|was|were|are) .* (?:cost|pay|paid|earn|raise|make|spend|sell for|sold for|worth))\b|\b(?:what|how much) (?:was|is|were|are) (?:the|its|their) (?:\w+ )?(?:revenue|revenues|sales|profit|profits|income|loss|losses|cost|price|budget|value|earnings|fine|salary|fee|deal|bill)\b/i],
+  ['money', /\bhow much (?:money|(?:[\w-]+ ){0,2}?(?:profits?|income|revenues?|sales|cash|funding|aid|debt|taxe?s?|duties|compensation|damages|fines?|salary|bonus|earnings|loss|losses|investment|per share)|(?:did|does|do|will|would|could|has|have|had|is|was|were|are) .* (?:cost|pay|paid|earn|raise|make|spend|sell for|sold for|worth|lose|invest|owe|borrow|charge))\b|\b(?:what|how much) (?:was|is|were|are) (?:the|its|their) (?:\w+ )?(?:revenue|revenues|sales|profit|profits|income|loss|losses|cost|price|budget|value|earnings|fine|salary|fee|deal|bill)\b/i],
   ['duration', /\bhow long\b(?! ago)/i],
   ['count', /\bhow many\b/i],
   ['year', /\b(?:what|which|in what|in which) year\b/i],

@@ -41,6 +41,12 @@ describe('answerDetailOf: the shape of the figure asked for', () => {
     ['What percentage of homes lost power?', 'percent'],
     ['How much did the stadium cost?', 'money'],
     ['What was the company revenue in the quarter?', 'money'],
+    // "how much" before a sum of money, or before a verb of paying, earning or losing
+    ['How much net profit did the bank report?', 'money'],
+    ['How much per share did the buyer offer?', 'money'],
+    ['How much could the farms lose this year?', 'money'],
+    ['How much did fuel prices rise in May?', undefined],
+    ['How much rain fell overnight?', undefined],
     ['How long did the jury deliberate?', 'duration'],
     ['How many jobs were added?', 'count'],
     ['In what year was the club founded?', 'year'],
