@@ -58,6 +58,8 @@ export type AnswerDetail = 'percent' | 'money' | 'count' | 'duration' | 'year';
 
 const DETAILS: Array<[AnswerDetail, RegExp]> = [
   ['percent', /\b(?:what|which) (?:\w+ )?(?:percentage|percent|share|proportion|fraction|rate)\b|\bby how much\b.*\b(?:rise|fall|grow|drop|increase|decrease)|\bhow many per ?cent\b/i],
+  // "How much" asks for money before a word for a sum ("net profit", "per share") or a verb of
+  // paying, earning or losing; "How much rain fell" and "How much did prices rise" do not.
   ['money', /\bhow much (?:money|(?:[\w-]+ ){0,2}?(?:profits?|income|revenues?|sales|cash|funding|aid|debt|taxe?s?|duties|compensation|damages|fines?|salary|bonus|earnings|loss|losses|investment|per share)|(?:did|does|do|will|would|could|has|have|had|is|was|were|are) .* (?:cost|pay|paid|earn|raise|make|spend|sell for|sold for|worth|lose|invest|owe|borrow|charge))\b|\b(?:what|how much) (?:was|is|were|are) (?:the|its|their) (?:\w+ )?(?:revenue|revenues|sales|profit|profits|income|loss|losses|cost|price|budget|value|earnings|fine|salary|fee|deal|bill)\b/i],
   ['duration', /\bhow long\b(?! ago)/i],
   ['count', /\bhow many\b/i],
