@@ -3,7 +3,7 @@ import { monthsInUrl, yearsInUrl } from './urlDates.ts';
 import { describeEdition, editionsIn, editionValues, ordinalSuffix, type Edition } from './editions.ts';
 import { describeMonth, monthsIn, monthsNamed, writesMonthOf, type PinnedMonth } from './months.ts';
 import { partiesIn } from './parties.ts';
-import { dateAffinity, parseQuestionDates, type DateRange } from './questionDates.ts';
+import { dateAffinity, monthRange, parseQuestionDates, type DateRange } from './questionDates.ts';
 import { CALENDAR_WORD, CARDINAL_WORDS, countValue, NOT_NAMES, ORDINAL_WORDS, PERIOD_KINDS } from './questionWords.ts';
 
 /**
@@ -235,9 +235,8 @@ function judgeConstraints(constraints: QuestionConstraints, article: Constrained
 
 /** The first and last day of a month a URL gives: an article published some day in it. */
 function monthDays({ year, month }: { year: string; month: number }): [string, string] {
-  const mm = String(month).padStart(2, '0');
-  const last = new Date(Date.UTC(Number(year), month, 0)).getUTCDate();
-  return [`${year}-${mm}-01`, `${year}-${mm}-${String(last).padStart(2, '0')}`];
+  const { from, to } = monthRange(`${year}-${month}`, Number(year), month, false);
+  return [from, to];
 }
 
 /**
