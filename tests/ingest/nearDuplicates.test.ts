@@ -65,7 +65,12 @@ describe('wire copies in an archive', () => {
         expect(withCopies.kind, question).toBe(without.kind);
         // The copies still weigh in BM25's statistics and the fitted IDF, a little.
         expect(Math.abs(withCopies.confidence - without.confidence), question).toBeLessThan(0.05);
-        expect(withCopies.sentences.map((s) => s.text)).toEqual(without.sentences.map((s) => s.text));
+        // The same sentence answers; a second one is quoted when its score is within a fixed
+        // ratio of the first's, and the copies' small shift in BM25 may carry a second that sits
+        // on that line across it, so the quote with copies is the first sentence, or both.
+        const quoted = withCopies.sentences.map((s) => s.text);
+        expect(quoted[0]).toBe(without.sentences[0]?.text);
+        expect(without.sentences.map((s) => s.text)).toEqual(expect.arrayContaining(quoted));
         // One copy is retrieved and cited; the other 19 are its copies.
         expect(new Set(withCopies.retrieved.map((r) => r.docId.replace(/-\d+$/, ''))).size).toBe(withCopies.retrieved.length);
         expect(copied.index.copiesOf(withCopies.sources[0]!.docId)).toHaveLength(19);

@@ -174,6 +174,28 @@ describe('hasDetailCue: the shape of figure asked for', () => {
     expect(hasDetailCue('count', 'The rate fell to 4.1 percent.', 'How many jobs were added?')).toBe(false);
     expect(hasDetailCue('duration', 'The jury deliberated for seven days.', 'How long did the jury deliberate?')).toBe(true);
   });
+
+  it.each([
+    ['speed', 'How fast was the train going?', 'The train was roaring along at 125 miles an hour.', 'It was on its 500-mile journey to Hamburg.'],
+    ['speed', 'How fast can the car go?', 'Its top speed is 250 km/h.', 'It costs 250,000 euros.'],
+    ['length', 'How wide was the telescope?', 'A telescope with a 10.16 centimetre diameter tracked the star.', 'A telescope costing $10,000 tracked the star.'],
+    ['length', 'How far below the surface were the miners?', 'The tunnel is about 260 feet underground.', 'The 13 miners were trapped on Monday.'],
+    ['weight', 'How heavy was the satellite?', 'The 2,000-kilogram satellite was launched.', 'The satellite was launched by 2,000 engineers.'],
+    ['age', 'How old was Glenn when he flew again?', 'Glenn, 77, flew again.', 'Glenn flew again in 1998.'],
+    ['age', 'How old was Musgrave on his last flight?', 'Musgrave, who was 61 when he made his last flight, retired.', 'Musgrave made 6 flights.'],
+    ['age', 'How old are the fossils?', 'The fossils date from the early Cambrian, about 515 million years ago.', 'The fossils were found in 3 quarries.'],
+    ['age', 'How old are the graves?', 'Nestorian graves dating to 1338 have inscriptions.', 'Nestorian graves with 12 inscriptions were found.'],
+    ['score', 'What was the final score of the game?', 'The Lakers won 113-107 on Wednesday.', 'The Lakers won on July 23-24.'],
+    ['score', 'By what margin did Indurain win?', 'He kept his lead of 4 minutes, 35 seconds over Zulle.', 'He won his fifth Tour in 1995.'],
+  ] as const)('%s: %s needs a figure with its unit', (detail, question, answer, notAnswer) => {
+    expect(hasDetailCue(detail, answer, question)).toBe(true);
+    expect(hasDetailCue(detail, notAnswer, question)).toBe(false);
+  });
+
+  it('a measure the question already gives is no answer', () => {
+    expect(hasDetailCue('score', 'France beat Brazil 3-0 in the final.', 'What was the score when France beat Brazil 3-0?')).toBe(false);
+    expect(hasDetailCue('length', 'The tunnel is 260 feet deep.', 'Why was the tunnel 260 feet deep?')).toBe(false);
+  });
 });
 
 describe('hasAnswerCue: a time of day answers "at what time"', () => {
