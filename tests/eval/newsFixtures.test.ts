@@ -15,6 +15,8 @@ const sets = [
   { questions: 'news-fresh/questions.jsonl', corpus: 'news-fresh/corpus' },
   { questions: 'news-fresh2/questions.jsonl', corpus: 'news-fresh2/corpus' },
   { questions: 'news-read2/questions.jsonl', corpus: 'news-read2/corpus' },
+  { questions: 'news-fresh3/questions.jsonl', corpus: 'news-fresh3/corpus' },
+  { questions: 'news-fresh4/questions.jsonl', corpus: 'news-fresh4/corpus' },
 ];
 
 const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
