@@ -237,27 +237,35 @@ function countedNoun(question: string): ((tokens: string[], at: number, reach?: 
 const PERCENT = /\d(?:[\d,.]*\d)?\s?(?:%|per ?cent\b|percentage points?\b)/gi;
 const MONEY = /[$£€¥₹]\s?\d|\b(?:US|A|C|NZ|HK|S)\$\s?\d|\b\d[\d,.]*\s?(?:(?:thousand|million|billion|trillion|bn|m)\s+)?(?:dollars|euros|pounds|yen|yuan|rupees|francs|crore|lakh)\b/gi;
 const YEAR_ALONE = /\b(?:1[5-9]\d{2}|20\d{2})\b/g;
-/** A figure in digits or words, as a measure starts: "125", "1,500", "two", "a half". */
-const MEASURE_FIGURE = String.raw`(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|half)(?:[\s-]+(?:and a half|thousand|million|billion))?`;
-/** A figure and its unit, joined by a space or a hyphen ("260 feet", "10.16-centimetre"). */
+/**
+ * A figure in digits or words, as a measure starts: "125", "1,500", "two", "half". Digits start
+ * a figure only where no digit, comma or point stands before them, so a long run of "1,1,1…"
+ * is read once, not from each of its commas.
+ */
+const MEASURE_FIGURE = String.raw`(?:(?<![\d.,])\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|half)(?:[\s-]+(?:and a half|thousand|million|billion))?`;
+/** A figure and its unit, joined by a space, a hyphen or nothing ("260 feet", "10.16-centimetre", "10kg"). */
 const measured = (unit: string) => new RegExp(String.raw`\b${MEASURE_FIGURE}[\s-]*(?:${unit})\b`, 'gi');
 const SPEED = measured(String.raw`mph|km\/h|kmh|kph|knots|(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?)\s+(?:an|a|per)\s+(?:hour|second)`);
 const LENGTH = measured(String.raw`km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|foot|ft|yards?|inch(?:es)?|cm|centimet(?:er|re)s?|mm|millimet(?:er|re)s?|light[\s-]years?`);
 const WEIGHT = measured(String.raw`kg|kilos?|kilogram(?:me)?s?|tonnes?|tons?|pounds|lbs?|grams?|ounces?`);
 /**
  * An age: "aged 61", "a 27-year-old", "61 years old", "at the age of seven", "Glenn, 77,", "was
- * 61 when", "500 million years ago", "graves dating to 1338". Read with its dates, as a thing's
- * age is often one.
+ * 61 when", "turned 80", "500 million years ago", "graves dating to 1338". Read with its dates,
+ * as a thing's age is often one. "was 3.5 percent" and "was 1,200" are no age: the figure after
+ * "was" must end there.
  */
 const AGE = new RegExp(
-  String.raw`\baged?\s+${MEASURE_FIGURE}|\b${MEASURE_FIGURE}[\s-]+(?:years?|months?)[\s-]+old\b|\bage\s+of\s+${MEASURE_FIGURE}|,\s\d{1,3},|\b(?:was|is|were|turned|at)\s+\d{1,3}(?=\s+when\b|[,.;]|$)|\b${MEASURE_FIGURE}\s+(?:(?:million|billion|thousand)\s+)?years\s+(?:ago|old)\b|\bdat(?:ing|es|ed)\s+(?:back\s+)?(?:to|from)\s+(?:the\s+)?\d`,
+  String.raw`\baged?\s+${MEASURE_FIGURE}|\b${MEASURE_FIGURE}[\s-]+(?:years?|months?)[\s-]+old\b|\bage\s+of\s+${MEASURE_FIGURE}|,\s\d{1,3},(?!\d)|\bturned\s+\d{1,3}\b(?![.,]\d)|\b(?:was|is|were|at)\s+\d{1,3}(?=\s+when\b|[,.;](?!\d)|$)|\b${MEASURE_FIGURE}\s+(?:(?:million|billion|thousand)\s+)?years\s+(?:ago|old)\b|\bdat(?:ing|es|ed)\s+(?:back\s+)?(?:to|from)\s+(?:the\s+)?\d`,
   'gi',
 );
-/** A scoreline ("3-0", "113-107") or a margin in what the game counts ("by six wickets", "4 minutes, 35 seconds"). */
-const SCORE = new RegExp(
-  String.raw`\b\d{1,3}\s*[-–]\s*\d{1,3}\b|\b${MEASURE_FIGURE}[\s-]+(?:points?|goals?|runs?|wickets?|votes?|seconds?|minutes?|strokes?|lengths?|shots?|seats?|tries)\b`,
-  'gi',
-);
+/**
+ * A scoreline ("3-0", "113-107", "passed by 218-214"): not a span of days ("July 23-24"), a range
+ * of a figure with decimals or a percentage ("3.5-4.0 percent", "10-15 percent"), nor part of a
+ * numeric date ("12-05-2023").
+ */
+const SCORELINE = new RegExp(String.raw`(?<!\b(?:${MONTH_NAME})\.?\s+)(?<![\w.,–-])\d{1,3}\s*[-–]\s*\d{1,3}\b(?![.,]?\d|[-–]\w|\s*(?:%|per ?cent))`, 'gi');
+/** A margin in what the game counts ("by six wickets", "by 150 votes", "4 minutes, 35 seconds"). */
+const MARGIN = new RegExp(String.raw`\b${MEASURE_FIGURE}[\s-]+(?:points?|goals?|runs?|wickets?|votes?|seconds?|minutes?|strokes?|lengths?|shots?|seats?|tries)\b`, 'gi');
 
 /**
  * The finer shape a figure must have: a percentage for "what share…", an amount of money for
@@ -272,17 +280,18 @@ export function hasDetailCue(detail: AnswerDetail, sentence: string, question: s
       return freshMatch(MONEY, sentence, question);
     case 'year':
       return freshMatch(YEAR_ALONE, sentence, question);
-    // A date's digits are no measure ("July 25-28" is no score, "1 May" no weight); an age may be a date.
+    // A unit rules out a date, so measures read the sentence as it is ("around 300 feet", "1800
+    // feet tall", where `withoutDates` would take "around 300" and "1800" for years).
     case 'speed':
-      return freshMatch(SPEED, withoutDates(sentence), question);
+      return freshMatch(SPEED, sentence, question);
     case 'length':
-      return freshMatch(LENGTH, withoutDates(sentence), question);
+      return freshMatch(LENGTH, sentence, question);
     case 'weight':
-      return freshMatch(WEIGHT, withoutDates(sentence), question);
+      return freshMatch(WEIGHT, sentence, question);
     case 'age':
       return freshMatch(AGE, sentence, question);
     case 'score':
-      return freshMatch(SCORE, withoutDates(sentence), question);
+      return freshMatch(SCORELINE, sentence, question) || freshMatch(MARGIN, sentence, question);
     case 'count':
       return countsTheAskedThing(sentence, question);
     case 'duration':

@@ -56,18 +56,29 @@ export function typeOfFocus(words: readonly string[], kindOf: KindOf): AnswerTyp
 /** A finer reading of a number or date question: what shape the figure has. */
 export type AnswerDetail = 'percent' | 'money' | 'speed' | 'length' | 'weight' | 'age' | 'score' | 'count' | 'duration' | 'year';
 
+/**
+ * "What (was the) … <noun>" where the noun is the thing asked: "What was the final score of…",
+ * "What's the score?", "At what speed did…", "What was the team's score?".
+ */
+function askedNoun(nouns: string): string {
+  return String.raw`\b(?:what|which)(?:['’]s| (?:is|was|are|were) (?:the|its|their|his|her))? (?:[\w'’-]+ ){0,2}(?:${nouns})(?=\s+(?:of|for|in|at|on|to|by|between|against|after|before|when|that|did|does|do|was|is|were|are|has|had|have|can|could|will|would|\w+ed)\b|\s*[?,.]|\s*$)`;
+}
+
 const DETAILS: Array<[AnswerDetail, RegExp]> = [
   ['percent', /\b(?:what|which) (?:\w+ )?(?:percentage|percent|share|proportion|fraction|rate)\b|\bby how much\b.*\b(?:rise|fall|grow|drop|increase|decrease)|\bhow many per ?cent\b/i],
   // "How much" asks for money before a word for a sum ("net profit", "per share") or a verb of
   // paying, earning or losing; "How much rain fell" and "How much did prices rise" do not.
   ['money', /\bhow much (?:money|(?:[\w-]+ ){0,2}?(?:profits?|income|revenues?|sales|cash|funding|aid|debt|taxe?s?|duties|compensation|damages|fines?|salary|bonus|earnings|loss|losses|investment|per share)|(?:did|does|do|will|would|could|has|have|had|is|was|were|are) .* (?:cost|pay|paid|earn|raise|make|spend|sell for|sold for|worth|lose|invest|owe|borrow|charge))\b|\b(?:what|how much) (?:was|is|were|are) (?:the|its|their) (?:\w+ )?(?:revenue|revenues|sales|profit|profits|income|loss|losses|cost|price|budget|value|earnings|fine|salary|fee|deal|bill)\b/i],
   // Measures answered by a figure with its unit ("125 miles an hour", "260 feet", "aged 61",
-  // "won 12-11"). "How high" is left out: it asks for rates and prices as often as heights.
-  ['speed', /\bhow fast\b|\b(?:what|which)(?: (?:is|was|are|were) (?:the|its|their|his|her))? (?:\w+ )?speed\b/i],
-  ['length', /\bhow (?:far|wide|deep|tall)\b|\b(?:what|which)(?: (?:is|was|are|were) (?:the|its|their|his|her))? (?:\w+ )?(?:distance|height|depth|width|length|altitude|elevation|diameter)\b/i],
-  ['weight', /\bhow heavy\b|\b(?:what|which)(?: (?:is|was|are|were) (?:the|its|their|his|her))? (?:\w+ )?(?:weight|mass)\b|\bhow much did .* weigh\b/i],
-  ['age', /\bhow old\b|\b(?:what|which) age\b/i],
-  ['score', /\b(?:what|which)(?: (?:is|was|are|were) (?:the|its|their|his|her))? (?:\w+ )?(?:score|scoreline|margin)\b|\bby how much did .* (?:win|lose|lost|beat|lead)\b/i],
+  // "won 12-11"). "How high" is left out: it asks for rates and prices as often as heights. The
+  // measure's noun must be what is asked, not a modifier ("Which speed skater…", "What weight
+  // class…", "What age group…"): a preposition, a verb or the end comes next ("the distance
+  // walked by…").
+  ['speed', new RegExp(String.raw`\bhow fast\b|${askedNoun('speed')}`, 'i')],
+  ['length', new RegExp(String.raw`\bhow (?:far|wide|deep|tall)\b|${askedNoun('distance|height|depth|width|length|altitude|elevation|diameter')}`, 'i')],
+  ['weight', new RegExp(String.raw`\bhow heavy\b|${askedNoun('weight|mass')}|\bhow much (?:did|does|do) .* weigh\b`, 'i')],
+  ['age', new RegExp(String.raw`\bhow old\b|${askedNoun('age')}`, 'i')],
+  ['score', new RegExp(String.raw`${askedNoun('score|scoreline|margin')}|\bby how much did .* (?:win|lose|lost|beat|lead)\b`, 'i')],
   ['duration', /\bhow long\b(?! ago)/i],
   ['count', /\bhow many\b/i],
   ['year', /\b(?:what|which|in what|in which) year\b/i],

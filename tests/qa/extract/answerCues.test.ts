@@ -183,6 +183,7 @@ describe('hasDetailCue: the shape of figure asked for', () => {
     ['weight', 'How heavy was the satellite?', 'The 2,000-kilogram satellite was launched.', 'The satellite was launched by 2,000 engineers.'],
     ['age', 'How old was Glenn when he flew again?', 'Glenn, 77, flew again.', 'Glenn flew again in 1998.'],
     ['age', 'How old was Musgrave on his last flight?', 'Musgrave, who was 61 when he made his last flight, retired.', 'Musgrave made 6 flights.'],
+    ['age', 'How old is Biden?', 'Biden turned 80 on Sunday.', 'Biden won 80 seats on Sunday.'],
     ['age', 'How old are the fossils?', 'The fossils date from the early Cambrian, about 515 million years ago.', 'The fossils were found in 3 quarries.'],
     ['age', 'How old are the graves?', 'Nestorian graves dating to 1338 have inscriptions.', 'Nestorian graves with 12 inscriptions were found.'],
     ['score', 'What was the final score of the game?', 'The Lakers won 113-107 on Wednesday.', 'The Lakers won on July 23-24.'],
@@ -190,6 +191,23 @@ describe('hasDetailCue: the shape of figure asked for', () => {
   ] as const)('%s: %s needs a figure with its unit', (detail, question, answer, notAnswer) => {
     expect(hasDetailCue(detail, answer, question)).toBe(true);
     expect(hasDetailCue(detail, notAnswer, question)).toBe(false);
+  });
+
+  it('reads a measure that `withoutDates` would take for a year ("around 300", "1800")', () => {
+    expect(hasDetailCue('length', 'The wreck lies around 300 feet down.', 'How deep is the wreck?')).toBe(true);
+    expect(hasDetailCue('length', 'The tower is 1800 feet tall.', 'How tall is the tower?')).toBe(true);
+    expect(hasDetailCue('score', 'He won by 150 votes.', 'By what margin did he win?')).toBe(true);
+    expect(hasDetailCue('score', 'The bill passed by 218-214.', 'What was the margin?')).toBe(true);
+  });
+
+  it.each([
+    ['age', 'Inflation was 3.5 percent.', 'How old was the index?'],
+    ['age', 'The death toll was 1,200.', 'How old was the bridge?'],
+    ['score', 'Prices rose 10-15 percent.', 'What was the final score?'],
+    ['score', 'Rates are 3.5-4.0 percent.', 'What was the final score?'],
+    ['score', 'On 12-05-2023 they met.', 'What was the final score?'],
+  ] as const)('%s: "%s" holds no such measure', (detail, sentence, question) => {
+    expect(hasDetailCue(detail, sentence, question)).toBe(false);
   });
 
   it('a measure the question already gives is no answer', () => {

@@ -60,6 +60,13 @@ describe('answerDetailOf: the shape of the figure asked for', () => {
     ['What was the final score of the game?', 'score'],
     ['By what margin did the rider win the Tour?', 'score'],
     ['By how much did the home side win?', 'score'],
+    ["What's the half-time score?", 'score'],
+    ['How much does the satellite weigh?', 'weight'],
+    ['What was the daily distance walked by the pilgrims?', 'length'],
+    // a measure's noun as a modifier asks for no measure
+    ['Which speed skater won gold?', undefined],
+    ['What weight class did he fight in?', undefined],
+    ['What age group was most affected?', undefined],
     // "how high" asks for rates and prices as often as heights: no unit is required
     ['How high were the steel tariffs?', undefined],
     ['How many jobs were added?', 'count'],
