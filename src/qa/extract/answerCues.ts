@@ -268,35 +268,32 @@ const SCORELINE = new RegExp(String.raw`(?<!\b(?:${MONTH_NAME})\.?\s+)(?<![\w.,�
 const MARGIN = new RegExp(String.raw`\b${MEASURE_FIGURE}[\s-]+(?:points?|goals?|runs?|wickets?|votes?|seconds?|minutes?|strokes?|lengths?|shots?|seats?|tries)\b`, 'gi');
 
 /**
- * The finer shape a figure must have: a percentage for "what share…", an amount of money for
- * "how much did it cost…", a year for "in what year…"; a count ("how many") or a length
- * ("how long") as `hasAnswerCue` reads them. The figure must not be one the question gives.
+ * The shapes one or two patterns find in the sentence as written: a percentage for "what
+ * share…", money for "how much did it cost…", a year for "in what year…", a figure with its
+ * unit for "how fast / far / heavy / old…", a scoreline or margin for "what was the score". A
+ * unit or a sign rules out a date ("around 300 feet", "1800 feet tall", which `withoutDates`
+ * would take for years).
+ */
+const SHAPES: Record<Exclude<AnswerDetail, 'count' | 'duration'>, readonly RegExp[]> = {
+  percent: [PERCENT],
+  money: [MONEY],
+  year: [YEAR_ALONE],
+  speed: [SPEED],
+  length: [LENGTH],
+  weight: [WEIGHT],
+  age: [AGE],
+  score: [SCORELINE, MARGIN],
+};
+
+/**
+ * Whether a sentence holds a figure of the finer shape asked for (`SHAPES`), or a count
+ * ("how many") or a length ("how long") as `hasAnswerCue` reads them. The figure must not be
+ * one the question gives.
  */
 export function hasDetailCue(detail: AnswerDetail, sentence: string, question: string): boolean {
-  switch (detail) {
-    case 'percent':
-      return freshMatch(PERCENT, sentence, question);
-    case 'money':
-      return freshMatch(MONEY, sentence, question);
-    case 'year':
-      return freshMatch(YEAR_ALONE, sentence, question);
-    // A unit rules out a date, so measures read the sentence as it is ("around 300 feet", "1800
-    // feet tall", where `withoutDates` would take "around 300" and "1800" for years).
-    case 'speed':
-      return freshMatch(SPEED, sentence, question);
-    case 'length':
-      return freshMatch(LENGTH, sentence, question);
-    case 'weight':
-      return freshMatch(WEIGHT, sentence, question);
-    case 'age':
-      return freshMatch(AGE, sentence, question);
-    case 'score':
-      return freshMatch(SCORELINE, sentence, question) || freshMatch(MARGIN, sentence, question);
-    case 'count':
-      return countsTheAskedThing(sentence, question);
-    case 'duration':
-      return measuresALength(sentence, question) || datesASpan(sentence, question);
-  }
+  if (detail === 'count') return countsTheAskedThing(sentence, question);
+  if (detail === 'duration') return measuresALength(sentence, question) || datesASpan(sentence, question);
+  return SHAPES[detail].some((pattern) => freshMatch(pattern, sentence, question));
 }
 
 /** `pattern` is global (`matchAll` copies it, so its `lastIndex` is never shared). */
